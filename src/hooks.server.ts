@@ -1,0 +1,25 @@
+import { sequence, type Handle } from '@sveltejs/kit/hooks';
+import { paraglideMiddleware } from '#lib/paraglide/server.js';
+import { SESSION_COOKIE } from '#lib/server/auth/cookie.ts';
+import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/kit-cookies.ts';
+import { validateSessionToken } from '#lib/server/auth/session.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+
+/** Picks the language (cookie, then the browser's) and writes it into <html lang>. */
+const locale: Handle = ({ event, resolve }) =>
+	paraglideMiddleware(event.request, ({ locale }) =>
+		resolve(event, { transformPageChunk: ({ html }) => html.replace('%lang%', locale) })
+	);
+
+/** Fills locals.user / locals.session from the session cookie, sliding its expiry. */
+const session: Handle = async ({ event, resolve }) => {
+	const token = event.cookies.get(SESSION_COOKIE);
+	const auth = token ? await validateSessionToken(getRuntime().db, token) : null;
+	if (token && auth) setSessionCookie(event.cookies, event.url, token, auth.session.expiresAt);
+	else if (token) deleteSessionCookie(event.cookies, event.url);
+	event.locals.user = auth?.user ?? null;
+	event.locals.session = auth?.session ?? null;
+	return resolve(event);
+};
+
+export const handle = sequence(locale, session);

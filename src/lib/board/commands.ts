@@ -1,0 +1,49 @@
+import * as Y from 'yjs';
+import type { Stage } from '#lib/domain/stages.ts';
+import { cardsMap, DESCRIPTION, getCard } from './schema.ts';
+
+/** Every write to the board document goes through here, each in one transaction. */
+
+export interface NewCard {
+	id: string;
+	title: string;
+	stage: Stage;
+	rank: string;
+	createdBy: string;
+	description?: string;
+}
+
+export function createCard(doc: Y.Doc, input: NewCard, now = Date.now()): void {
+	doc.transact(() => {
+		const card = new Y.Map<unknown>();
+		card.set('id', input.id);
+		card.set('title', input.title);
+		card.set('stage', input.stage);
+		card.set('rank', input.rank);
+		card.set('archived', false);
+		card.set('createdAt', now);
+		card.set('createdBy', input.createdBy);
+		card.set(DESCRIPTION, new Y.Text(input.description ?? ''));
+		cardsMap(doc).set(input.id, card);
+	});
+}
+
+export function renameCard(doc: Y.Doc, id: string, title: string): void {
+	const card = getCard(doc, id);
+	if (card && card.get('title') !== title) card.set('title', title);
+}
+
+/** Stage and rank change together, in one transaction, so a card is always at one place. */
+export function moveCard(doc: Y.Doc, id: string, stage: Stage, rank: string): void {
+	const card = getCard(doc, id);
+	if (!card) return;
+	doc.transact(() => {
+		if (card.get('stage') !== stage) card.set('stage', stage);
+		card.set('rank', rank);
+	});
+}
+
+export function setArchived(doc: Y.Doc, id: string, archived: boolean): void {
+	const card = getCard(doc, id);
+	if (card && card.get('archived') !== archived) card.set('archived', archived);
+}

@@ -1,0 +1,11 @@
+/** WebSocket close codes of the sync endpoint, shared by server and browser. */
+export const CLOSE = {
+	badMessage: 4400,
+	unauthorized: 4401,
+	forbidden: 4403,
+	notFound: 4404,
+	serverError: 4500,
+	shuttingDown: 4503
+} as const;
+
+export type CloseCode = (typeof CLOSE)[keyof typeof CLOSE];

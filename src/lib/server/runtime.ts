@@ -1,0 +1,28 @@
+import type { Config } from './config.ts';
+import type { Db } from './db/open.ts';
+import type { LoginThrottle } from './auth/throttle.ts';
+import type { SyncHub } from './sync/hub.ts';
+
+/** What every request handler shares with the websocket server: one instance per process. */
+export interface Runtime {
+	config: Config;
+	db: Db;
+	sync: SyncHub;
+	throttle: LoginThrottle;
+	close(): Promise<void>;
+}
+
+// SvelteKit's bundle and the server entry load this file as different module copies (in dev, Vite's
+// SSR graph and the config's plain Node graph), so the instance lives on a global, not a module variable.
+const KEY = Symbol.for('bouture.runtime');
+const slot = globalThis as { [KEY]?: Runtime };
+
+export function setRuntime(runtime: Runtime | undefined): void {
+	slot[KEY] = runtime;
+}
+
+export function getRuntime(): Runtime {
+	const runtime = slot[KEY];
+	if (!runtime) throw new Error('Bouture runtime not started (run through server/index.ts or vite dev)');
+	return runtime;
+}

@@ -1,0 +1,69 @@
+import { generateNKeysBetween } from 'fractional-indexing-jittered';
+import { createCard } from '#lib/board/commands.ts';
+import type { Stage } from '#lib/domain/stages.ts';
+import type { Db } from '../db/open.ts';
+import type { OrgRole } from '../db/schema.ts';
+import { colorFor, newId } from '../ids.ts';
+import { hashPassword } from '../auth/password.ts';
+import { createBoard } from '../services/boards.ts';
+import type { SyncHub } from '../sync/hub.ts';
+import { DEMO_CARDS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-data.ts';
+
+export interface DemoLogin {
+	email: string;
+	password: string;
+	role: OrgRole;
+}
+
+/**
+ * Seeds a demo organisation (people in several teams, boards with initiatives) into an empty database.
+ * Returns the demo logins when the demo is there (so every start can print them), else null.
+ */
+export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[] | null> {
+	const logins = DEMO_PEOPLE.map((p) => ({ email: p.email, password: DEMO_PASSWORD, role: p.role }));
+	const existing = await db.selectFrom('user').select('email').where('email', '=', DEMO_PEOPLE[0]?.email ?? '').executeTakeFirst();
+	if (existing) return logins;
+	const anyone = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
+	if (anyone) return null;
+	const now = Date.now();
+	const organizationId = newId();
+	const passwordHash = await hashPassword(DEMO_PASSWORD);
+	await db.insertInto('organization').values({ id: organizationId, name: 'Maison Lefèvre', created_at: now }).execute();
+	const teamIds = new Map<string, string>();
+	for (const team of DEMO_TEAMS) {
+		const id = newId();
+		teamIds.set(team.name, id);
+		await db.insertInto('team').values({ id, organization_id: organizationId, name: team.name, color: team.color }).execute();
+	}
+	const userIds: string[] = [];
+	for (const person of DEMO_PEOPLE) {
+		const id = newId();
+		userIds.push(id);
+		await db
+			.insertInto('user')
+			.values({ id, email: person.email, name: person.name, password_hash: passwordHash, color: colorFor(person.email), created_at: now })
+			.execute();
+		await db.insertInto('membership').values({ organization_id: organizationId, user_id: id, role: person.role, created_at: now }).execute();
+		for (const team of person.teams) {
+			await db.insertInto('team_member').values({ team_id: teamIds.get(team) ?? '', user_id: id }).execute();
+		}
+	}
+	await seedBoard(db, sync, organizationId, userIds);
+	return logins;
+}
+
+async function seedBoard(db: Db, sync: SyncHub, organizationId: string, userIds: string[]): Promise<void> {
+	const boardId = await createBoard(db, organizationId, 'Micro-initiatives 2026');
+	await createBoard(db, organizationId, 'Atelier de Lyon');
+	const room = await sync.openRoom(boardId);
+	const byStage = new Map<Stage, typeof DEMO_CARDS>();
+	for (const card of DEMO_CARDS) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
+	await room.change(userIds[0] ?? null, (doc) => {
+		for (const [stage, cards] of byStage) {
+			const ranks = generateNKeysBetween(null, null, cards.length);
+			cards.forEach((card, i) =>
+				createCard(doc, { id: newId(), title: card.title, stage, rank: ranks[i] ?? 'a0', createdBy: userIds[i % userIds.length] ?? '', description: card.description })
+			);
+		}
+	});
+}

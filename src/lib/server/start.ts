@@ -1,0 +1,29 @@
+import { readConfig, type Config } from './config.ts';
+import { openDatabase } from './db/open.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import { LoginThrottle } from './auth/throttle.ts';
+import { SyncHub } from './sync/hub.ts';
+import { admitMembers } from './sync/admit.ts';
+import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
+import { setRuntime, type Runtime } from './runtime.ts';
+
+/** Opens the database, migrates, seeds when asked, and starts the sync hub. */
+export async function startRuntime(config: Config = readConfig()): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
+	const db = openDatabase(config.databaseUrl);
+	await migrateToLatest(db);
+	const sync = new SyncHub(db, admitMembers(db, config.origin));
+	const demo = config.seedDemo ? await seedDemoIfEmpty(db, sync) : null;
+	const runtime: Runtime = {
+		config,
+		db,
+		sync,
+		throttle: new LoginThrottle(),
+		async close() {
+			await sync.close();
+			await db.destroy();
+			setRuntime(undefined);
+		}
+	};
+	setRuntime(runtime);
+	return { runtime, demo };
+}

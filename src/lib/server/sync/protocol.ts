@@ -1,0 +1,85 @@
+import * as decoding from 'lib0/decoding';
+import * as encoding from 'lib0/encoding';
+import * as syncProtocol from 'y-protocols/sync';
+import * as awarenessProtocol from 'y-protocols/awareness';
+import * as Y from 'yjs';
+
+/** y-websocket message types (the stock client speaks these). */
+export const MESSAGE_SYNC = 0;
+export const MESSAGE_AWARENESS = 1;
+export const MESSAGE_QUERY_AWARENESS = 3;
+
+export class BadMessage extends Error {}
+
+/** What a client asked for, decoded and validated; nothing here touches the room yet. */
+export type ClientMessage =
+	| { kind: 'sync-step1'; stateVector: Uint8Array }
+	| { kind: 'update'; update: Uint8Array }
+	| { kind: 'awareness'; update: Uint8Array }
+	| { kind: 'query-awareness' };
+
+/** Decodes one frame. Throws BadMessage on anything truncated, overflowing, unknown or trailing. */
+export function decodeClientMessage(frame: Uint8Array): ClientMessage {
+	try {
+		const decoder = decoding.createDecoder(frame);
+		const message = readMessage(decoder);
+		if (decoding.hasContent(decoder)) throw new BadMessage('trailing bytes');
+		return message;
+	} catch (error) {
+		if (error instanceof BadMessage) throw error;
+		throw new BadMessage(error instanceof Error ? error.message : String(error));
+	}
+}
+
+function readMessage(decoder: decoding.Decoder): ClientMessage {
+	const type = decoding.readVarUint(decoder);
+	if (type === MESSAGE_SYNC) {
+		const step = decoding.readVarUint(decoder);
+		const payload = decoding.readVarUint8Array(decoder);
+		if (step === syncProtocol.messageYjsSyncStep1) {
+			Y.decodeStateVector(payload);
+			return { kind: 'sync-step1', stateVector: payload };
+		}
+		if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
+			Y.decodeUpdate(payload); // validates the structure before anything is stored
+			return { kind: 'update', update: payload };
+		}
+		throw new BadMessage(`unknown sync step ${step}`);
+	}
+	if (type === MESSAGE_AWARENESS) return { kind: 'awareness', update: decoding.readVarUint8Array(decoder) };
+	if (type === MESSAGE_QUERY_AWARENESS) return { kind: 'query-awareness' };
+	throw new BadMessage(`unknown message type ${type}`);
+}
+
+export function encodeSyncStep1(doc: Y.Doc): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep1(encoder, doc);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeSyncStep2(doc: Y.Doc, stateVector: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeSyncStep2(encoder, doc, stateVector);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeUpdate(update: Uint8Array): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_SYNC);
+	syncProtocol.writeUpdate(encoder, update);
+	return encoding.toUint8Array(encoder);
+}
+
+export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients: number[]): Uint8Array {
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, MESSAGE_AWARENESS);
+	encoding.writeVarUint8Array(encoder, awarenessProtocol.encodeAwarenessUpdate(awareness, clients));
+	return encoding.toUint8Array(encoder);
+}
+
+/** An update that changes nothing (e.g. a sync step 2 from a client with nothing new). */
+export function isEmptyUpdate(update: Uint8Array): boolean {
+	return update.length === 2 && update[0] === 0 && update[1] === 0;
+}

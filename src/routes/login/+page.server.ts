@@ -1,0 +1,33 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { LoginInput } from '#lib/domain/validation.ts';
+import { startSession } from '#lib/server/auth/login.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { checkLogin } from '#lib/server/services/accounts.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = ({ locals }) => {
+	if (locals.user) redirect(303, '/boards');
+};
+
+export const actions: Actions = {
+	default: async ({ request, cookies, url, getClientAddress }) => {
+		const form = await request.formData();
+		const email = String(form.get('email') ?? '').slice(0, 300);
+		const parsed = v.safeParse(LoginInput, { email, password: form.get('password') });
+		if (!parsed.success) return fail(400, { email, error: 'invalid_credentials' as const });
+		const { db, throttle } = getRuntime();
+		const result = await checkLogin(db, throttle, parsed.output.email, parsed.output.password, getClientAddress());
+		if (!result.ok && result.retryAfterMs > 0) {
+			return fail(429, { email, error: 'throttled' as const, seconds: Math.ceil(result.retryAfterMs / 1000) });
+		}
+		if (!result.ok) return fail(400, { email, error: 'invalid_credentials' as const });
+		await startSession(db, cookies, url, result.userId);
+		redirect(303, safeNext(url.searchParams.get('next')));
+	}
+};
+
+/** Only same-site paths: never an open redirect. */
+function safeNext(next: string | null): string {
+	return next && /^\/(?!\/)[\w\-/]*$/.test(next) ? next : '/boards';
+}

@@ -1,0 +1,35 @@
+import { openDatabase, type Db } from '../../src/lib/server/db/open.ts';
+import { createAccountWithOrganization } from '../../src/lib/server/services/accounts.ts';
+import { createBoard } from '../../src/lib/server/services/boards.ts';
+import { createSession } from '../../src/lib/server/auth/session.ts';
+import { generateSessionToken } from '../../src/lib/server/auth/token.ts';
+
+let counter = 0;
+
+export interface Member {
+	userId: string;
+	organizationId: string;
+	email: string;
+	token: string;
+	cookie: string;
+}
+
+/** Writes straight into the server's SQLite file (WAL lets both processes share it). */
+export function openTestDb(dbPath: string): Db {
+	return openDatabase(`file:${dbPath}`);
+}
+
+/** A new person with their own organisation and a logged-in session. */
+export async function createMember(db: Db, name = 'Test'): Promise<Member> {
+	counter += 1;
+	const email = `${name.toLowerCase()}-${counter}-${Date.now()}@example.test`;
+	const account = await createAccountWithOrganization(db, { name, email, password: 'correct horse battery', organization: `${name} SARL` });
+	if (!account) throw new Error('email taken');
+	const token = generateSessionToken();
+	await createSession(db, token, account.userId);
+	return { ...account, email, token, cookie: `session=${token}` };
+}
+
+export async function createTestBoard(db: Db, member: Member, name = 'Board'): Promise<string> {
+	return createBoard(db, member.organizationId, name);
+}
