@@ -36,5 +36,8 @@ export default defineConfig({
 			compilerOptions: { runes: true }
 		}),
 		syncEndpoint()
-	]
+	],
+	// pragmatic-drag-and-drop's subpath entries are folders with a package.json (no `exports`), which
+	// Node's ESM loader cannot import: bundle them into the server build instead.
+	ssr: { noExternal: ['@atlaskit/pragmatic-drag-and-drop', '@atlaskit/pragmatic-drag-and-drop-hitbox'] }
 });

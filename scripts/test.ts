@@ -29,15 +29,26 @@ if (!run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn'])) {
 }
 
 const checks: [string, string[]][] = [
-	['svelte-check', ['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']],
+	[
+		'svelte-check',
+		['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']
+	],
 	['eslint', ['node_modules/eslint/bin/eslint.js', '.']],
 	['prettier', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']]
 ];
 const checkResults = checks.map(([, args]) => run(args));
 summary('static', checkResults.filter(Boolean).length, checkResults.filter((r) => !r).length);
 
-const vitestOk = run(['node_modules/vitest/vitest.mjs', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${REPORTS}/vitest.json`]);
-const vitest = readJson<{ testResults?: { name: string; assertionResults: { status: string }[] }[] }>(`${REPORTS}/vitest.json`);
+const vitestOk = run([
+	'node_modules/vitest/vitest.mjs',
+	'run',
+	'--reporter=default',
+	'--reporter=json',
+	`--outputFile.json=${REPORTS}/vitest.json`
+]);
+const vitest = readJson<{ testResults?: { name: string; assertionResults: { status: string }[] }[] }>(
+	`${REPORTS}/vitest.json`
+);
 for (const [suite, folder] of [
 	['unit', '/src/'],
 	['integration', '/tests/integration/']
@@ -47,7 +58,9 @@ for (const [suite, folder] of [
 	summary(suite, passed, results.filter((r) => r.status === 'failed').length, vitestOk || passed > 0);
 }
 
-const e2eOk = run(['node_modules/@playwright/test/cli.js', 'test'], { PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json` });
+const e2eOk = run(['node_modules/@playwright/test/cli.js', 'test'], {
+	PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json`
+});
 const e2e = readJson<{ stats?: { expected: number; unexpected: number; flaky: number } }>(`${REPORTS}/e2e.json`);
 summary('e2e', (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0), e2e?.stats?.unexpected ?? 0, e2eOk);
 

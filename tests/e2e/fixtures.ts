@@ -11,15 +11,23 @@ export interface App {
 }
 
 /** A browser context logged in as `member`, in the given language. */
-export async function loggedInPage(browser: Browser, app: App, member: Member, locale = 'fr-FR'): Promise<{ context: BrowserContext; page: Page }> {
+export async function loggedInPage(
+	browser: Browser,
+	app: App,
+	member: Member,
+	locale = 'fr-FR'
+): Promise<{ context: BrowserContext; page: Page }> {
 	const context = await browser.newContext({ baseURL: app.server.url, locale });
 	const { hostname } = new URL(app.server.url);
-	await context.addCookies([{ name: 'session', value: member.token, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }]);
+	await context.addCookies([
+		{ name: 'session', value: member.token, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }
+	]);
 	return { context, page: await context.newPage() };
 }
 
 export const test = base.extend<{ member: Member }, { app: App }>({
 	app: [
+		// eslint-disable-next-line no-empty-pattern -- Playwright reads fixture dependencies from this pattern
 		async ({}, use) => {
 			let server = await startServer();
 			const db = openTestDb(server.dbPath);

@@ -23,7 +23,12 @@ export function openTestDb(dbPath: string): Db {
 export async function createMember(db: Db, name = 'Test'): Promise<Member> {
 	counter += 1;
 	const email = `${name.toLowerCase()}-${counter}-${Date.now()}@example.test`;
-	const account = await createAccountWithOrganization(db, { name, email, password: 'correct horse battery', organization: `${name} SARL` });
+	const account = await createAccountWithOrganization(db, {
+		name,
+		email,
+		password: 'correct horse battery',
+		organization: `${name} SARL`
+	});
 	if (!account) throw new Error('email taken');
 	const token = generateSessionToken();
 	await createSession(db, token, account.userId);
@@ -32,4 +37,19 @@ export async function createMember(db: Db, name = 'Test'): Promise<Member> {
 
 export async function createTestBoard(db: Db, member: Member, name = 'Board'): Promise<string> {
 	return createBoard(db, member.organizationId, name);
+}
+
+/** A second person in `member`'s organisation (createMember makes a new organisation each time). */
+export async function createColleague(db: Db, member: Member, name: string): Promise<Member> {
+	const colleague = await createMember(db, name);
+	await db
+		.insertInto('membership')
+		.values({
+			organization_id: member.organizationId,
+			user_id: colleague.userId,
+			role: 'member',
+			created_at: Date.now()
+		})
+		.execute();
+	return colleague;
 }

@@ -19,10 +19,20 @@ export function tempDbPath(): string {
 }
 
 /** Starts the real production server (`node server/index.ts`) on port 0 with its own SQLite file. */
-export async function startServer(options: { dbPath?: string; port?: number; env?: Record<string, string> } = {}): Promise<RunningServer> {
+export async function startServer(
+	options: { dbPath?: string; port?: number; env?: Record<string, string> } = {}
+): Promise<RunningServer> {
 	const dbPath = options.dbPath ?? tempDbPath();
 	const child = spawn(process.execPath, ['server/index.ts'], {
-		env: { ...process.env, PORT: String(options.port ?? 0), HOST: '127.0.0.1', DATABASE_URL: `file:${dbPath}`, SEED_DEMO: 'false', ORIGIN: '', ...options.env },
+		env: {
+			...process.env,
+			PORT: String(options.port ?? 0),
+			HOST: '127.0.0.1',
+			DATABASE_URL: `file:${dbPath}`,
+			SEED_DEMO: 'false',
+			ORIGIN: '',
+			...options.env
+		},
 		stdio: ['ignore', 'pipe', 'pipe']
 	});
 	let output = '';

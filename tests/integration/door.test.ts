@@ -51,11 +51,18 @@ const good = () => ({ Cookie: alice.cookie, Origin: server.url });
 
 describe('the door of /sync', () => {
 	it('refuses an upgrade without a session, with no document byte', async () => {
-		expect(await attempt(`/sync/${boardId}`, { Origin: server.url })).toEqual({ status: 401, bytes: 0, closeCode: null });
+		expect(await attempt(`/sync/${boardId}`, { Origin: server.url })).toEqual({
+			status: 401,
+			bytes: 0,
+			closeCode: null
+		});
 	});
 
 	it('refuses a forged session token', async () => {
-		const outcome = await attempt(`/sync/${boardId}`, { Cookie: 'session=abcdefghijklmnopqrstuvwxyz234567', Origin: server.url });
+		const outcome = await attempt(`/sync/${boardId}`, {
+			Cookie: 'session=abcdefghijklmnopqrstuvwxyz234567',
+			Origin: server.url
+		});
 		expect(outcome.status).toBe(401);
 	});
 
@@ -65,7 +72,11 @@ describe('the door of /sync', () => {
 	});
 
 	it('answers 404 to a member of another organisation and to an unknown board', async () => {
-		expect(await attempt(`/sync/${boardId}`, { Cookie: mallory.cookie, Origin: server.url })).toEqual({ status: 404, bytes: 0, closeCode: null });
+		expect(await attempt(`/sync/${boardId}`, { Cookie: mallory.cookie, Origin: server.url })).toEqual({
+			status: 404,
+			bytes: 0,
+			closeCode: null
+		});
 		expect((await attempt('/sync/doesNotExist12345', good())).status).toBe(404);
 	});
 
@@ -82,7 +93,11 @@ describe('hostile and malformed frames close only that connection', () => {
 		['a truncated sync message', (ws) => ws.send(Uint8Array.from([0, 0, 50, 1, 2])), 4400],
 		['random bytes', (ws) => ws.send(Uint8Array.from([0, 2, 12, 200, 17, 3, 9, 255, 255, 1, 0, 7, 7, 7])), 4400],
 		['an unknown message type', (ws) => ws.send(Uint8Array.from([9, 0, 0])), 4400],
-		['a varint overflow', (ws) => ws.send(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f])), 4400],
+		[
+			'a varint overflow',
+			(ws) => ws.send(Uint8Array.from([0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0x7f])),
+			4400
+		],
 		['a frame over 1 MiB', (ws) => ws.send(new Uint8Array(1024 * 1024 + 10)), 1009]
 	];
 

@@ -22,7 +22,10 @@ function addCard(c: Client, id: string, title = id): void {
 	createCard(c.doc, { id, title, stage: 'ideas', rank: `a${id}`, createdBy: alice.userId });
 }
 
-const titles = (c: Client) => readCards(c.doc).map((card) => card.title).sort();
+const titles = (c: Client) =>
+	readCards(c.doc)
+		.map((card) => card.title)
+		.sort();
 
 beforeAll(async () => {
 	server = await startServer();

@@ -17,18 +17,8 @@ export const CardTitle = trimmed(LIMITS.title);
 export const BoardName = trimmed(LIMITS.boardName);
 export const PersonName = trimmed(LIMITS.personName);
 export const OrganizationName = trimmed(LIMITS.boardName);
-export const Email = v.pipe(
-	v.string(),
-	v.trim(),
-	v.toLowerCase(),
-	v.maxLength(LIMITS.email),
-	v.email()
-);
-export const Password = v.pipe(
-	v.string(),
-	v.minLength(LIMITS.passwordMin),
-	v.maxLength(LIMITS.passwordMax)
-);
+export const Email = v.pipe(v.string(), v.trim(), v.toLowerCase(), v.maxLength(LIMITS.email), v.email());
+export const Password = v.pipe(v.string(), v.minLength(LIMITS.passwordMin), v.maxLength(LIMITS.passwordMax));
 
 export const LoginInput = v.object({ email: Email, password: v.pipe(v.string(), v.minLength(1)) });
 export const SignupInput = v.object({

@@ -5,7 +5,7 @@ export function newId(): string {
 	return nanoid(21);
 }
 
-const PALETTE = ['#2f7d4f', '#b4543a', '#3a6ea5', '#8a5a9e', '#b5832b', '#2b8a8a', '#a63d6b', '#5b6b2f'];
+const PALETTE = ['#2f7d4f', '#b4543a', '#3a6ea5', '#8a5a9e', '#8a6212', '#1f6f6f', '#a63d6b', '#5b6b2f'];
 
 /** A stable avatar colour for a person, picked from a palette readable with white text. */
 export function colorFor(seed: string): string {

@@ -17,8 +17,13 @@ export interface Runtime {
 const KEY = Symbol.for('bouture.runtime');
 const slot = globalThis as { [KEY]?: Runtime };
 
-export function setRuntime(runtime: Runtime | undefined): void {
+export function setRuntime(runtime: Runtime): void {
 	slot[KEY] = runtime;
+}
+
+/** Forgets `runtime` unless a newer one (e.g. after a dev-server restart) already took its place. */
+export function clearRuntime(runtime: Runtime): void {
+	if (slot[KEY] === runtime) delete slot[KEY];
 }
 
 export function getRuntime(): Runtime {

@@ -5,10 +5,12 @@ import { LoginThrottle } from './auth/throttle.ts';
 import { SyncHub } from './sync/hub.ts';
 import { admitMembers } from './sync/admit.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
-import { setRuntime, type Runtime } from './runtime.ts';
+import { clearRuntime, setRuntime, type Runtime } from './runtime.ts';
 
 /** Opens the database, migrates, seeds when asked, and starts the sync hub. */
-export async function startRuntime(config: Config = readConfig()): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
+export async function startRuntime(
+	config: Config = readConfig()
+): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
 	const sync = new SyncHub(db, admitMembers(db, config.origin));
@@ -21,7 +23,7 @@ export async function startRuntime(config: Config = readConfig()): Promise<{ run
 		async close() {
 			await sync.close();
 			await db.destroy();
-			setRuntime(undefined);
+			clearRuntime(runtime);
 		}
 	};
 	setRuntime(runtime);

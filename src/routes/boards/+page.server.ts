@@ -3,7 +3,13 @@ import * as v from 'valibot';
 import { BoardName, isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
-import { createBoard, findBoardForUser, findHomeOrganization, listBoardsForUser, renameBoard } from '#lib/server/services/boards.ts';
+import {
+	createBoard,
+	findBoardForUser,
+	findHomeOrganization,
+	listBoardsForUser,
+	renameBoard
+} from '#lib/server/services/boards.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url }) => {

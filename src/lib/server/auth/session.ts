@@ -16,10 +16,7 @@ export interface Session {
 
 export async function createSession(db: Db, token: string, userId: string): Promise<Session> {
 	const session = { id: sessionIdFromToken(token), userId, expiresAt: Date.now() + SESSION_LIFETIME };
-	await db
-		.insertInto('session')
-		.values({ id: session.id, user_id: userId, expires_at: session.expiresAt })
-		.execute();
+	await db.insertInto('session').values({ id: session.id, user_id: userId, expires_at: session.expiresAt }).execute();
 	return session;
 }
 

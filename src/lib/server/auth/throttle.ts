@@ -6,6 +6,7 @@
 const FREE_FAILURES = 3;
 const MAX_DELAY_MS = 15 * 60 * 1000;
 const FORGET_AFTER_MS = 60 * 60 * 1000;
+const SWEEP_ABOVE = 10_000;
 
 interface Entry {
 	failures: number;
@@ -27,8 +28,15 @@ export class LoginThrottle {
 	}
 
 	fail(key: string, now = Date.now()): void {
-		const failures = (this.#entries.get(key)?.failures ?? 0) + 1;
+		const entry = this.#entries.get(key);
+		const failures = (entry && now - entry.lastFailure <= FORGET_AFTER_MS ? entry.failures : 0) + 1;
 		this.#entries.set(key, { failures, lastFailure: now });
+		if (this.#entries.size > SWEEP_ABOVE) this.#sweep(now);
+	}
+
+	/** Bounds memory under a flood of one-off keys (many IPs): drop everything already forgiven. */
+	#sweep(now: number): void {
+		for (const [k, e] of this.#entries) if (now - e.lastFailure > FORGET_AFTER_MS) this.#entries.delete(k);
 	}
 
 	succeed(key: string): void {

@@ -19,14 +19,42 @@ export const DEMO_PEOPLE: { name: string; email: string; role: OrgRole; teams: T
 ];
 
 export const DEMO_CARDS: { stage: Stage; title: string; description: string }[] = [
-	{ stage: 'ideas', title: 'Vente en circuit court au marché de Villeurbanne', description: 'Signal : trois clients ont demandé où acheter nos produits en direct.' },
+	{
+		stage: 'ideas',
+		title: 'Vente en circuit court au marché de Villeurbanne',
+		description: 'Signal : trois clients ont demandé où acheter nos produits en direct.'
+	},
 	{ stage: 'ideas', title: 'Gamme éphémère de Noël (3 références)', description: 'Idée venue du salon de septembre.' },
 	{ stage: 'ideas', title: 'Service de réparation des présentoirs', description: '' },
-	{ stage: 'review', title: 'Boucle de retours clients sur la gamme bio', description: 'Forces : clientèle fidèle. Difficultés : pas de canal de retour structuré.' },
-	{ stage: 'review', title: 'Audit SEO des concurrents régionaux', description: 'Trois concurrents directs mieux placés sur « fromage fermier Lyon ».' },
-	{ stage: 'objective', title: 'Réduire la consommation d’énergie de l’atelier', description: 'Indicateur : kWh par tonne produite. Base 410, cible 350 d’ici juin.' },
-	{ stage: 'scope', title: 'Audit de vulnérabilité des fournisseurs', description: 'Périmètre : les 5 fournisseurs de lait, score de risque par fournisseur.' },
-	{ stage: 'rollout', title: 'Test d’une marketplace en Belgique', description: 'Pilote sur 4 références pendant 8 semaines.' },
-	{ stage: 'rollout', title: 'Emballages consignés pour les épiceries', description: 'Pilote avec 3 épiceries de la Croix-Rousse.' },
+	{
+		stage: 'review',
+		title: 'Boucle de retours clients sur la gamme bio',
+		description: 'Forces : clientèle fidèle. Difficultés : pas de canal de retour structuré.'
+	},
+	{
+		stage: 'review',
+		title: 'Audit SEO des concurrents régionaux',
+		description: 'Trois concurrents directs mieux placés sur « fromage fermier Lyon ».'
+	},
+	{
+		stage: 'objective',
+		title: 'Réduire la consommation d’énergie de l’atelier',
+		description: 'Indicateur : kWh par tonne produite. Base 410, cible 350 d’ici juin.'
+	},
+	{
+		stage: 'scope',
+		title: 'Audit de vulnérabilité des fournisseurs',
+		description: 'Périmètre : les 5 fournisseurs de lait, score de risque par fournisseur.'
+	},
+	{
+		stage: 'rollout',
+		title: 'Test d’une marketplace en Belgique',
+		description: 'Pilote sur 4 références pendant 8 semaines.'
+	},
+	{
+		stage: 'rollout',
+		title: 'Emballages consignés pour les épiceries',
+		description: 'Pilote avec 3 épiceries de la Croix-Rousse.'
+	},
 	{ stage: 'outcome', title: 'Prise de commande par SMS', description: 'Généralisé : +18 % de commandes récurrentes.' }
 ];

@@ -21,7 +21,11 @@ export interface DemoLogin {
  */
 export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[] | null> {
 	const logins = DEMO_PEOPLE.map((p) => ({ email: p.email, password: DEMO_PASSWORD, role: p.role }));
-	const existing = await db.selectFrom('user').select('email').where('email', '=', DEMO_PEOPLE[0]?.email ?? '').executeTakeFirst();
+	const existing = await db
+		.selectFrom('user')
+		.select('email')
+		.where('email', '=', DEMO_PEOPLE[0]?.email ?? '')
+		.executeTakeFirst();
 	if (existing) return logins;
 	const anyone = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
 	if (anyone) return null;
@@ -33,7 +37,10 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 	for (const team of DEMO_TEAMS) {
 		const id = newId();
 		teamIds.set(team.name, id);
-		await db.insertInto('team').values({ id, organization_id: organizationId, name: team.name, color: team.color }).execute();
+		await db
+			.insertInto('team')
+			.values({ id, organization_id: organizationId, name: team.name, color: team.color })
+			.execute();
 	}
 	const userIds: string[] = [];
 	for (const person of DEMO_PEOPLE) {
@@ -41,11 +48,24 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 		userIds.push(id);
 		await db
 			.insertInto('user')
-			.values({ id, email: person.email, name: person.name, password_hash: passwordHash, color: colorFor(person.email), created_at: now })
+			.values({
+				id,
+				email: person.email,
+				name: person.name,
+				password_hash: passwordHash,
+				color: colorFor(person.email),
+				created_at: now
+			})
 			.execute();
-		await db.insertInto('membership').values({ organization_id: organizationId, user_id: id, role: person.role, created_at: now }).execute();
+		await db
+			.insertInto('membership')
+			.values({ organization_id: organizationId, user_id: id, role: person.role, created_at: now })
+			.execute();
 		for (const team of person.teams) {
-			await db.insertInto('team_member').values({ team_id: teamIds.get(team) ?? '', user_id: id }).execute();
+			await db
+				.insertInto('team_member')
+				.values({ team_id: teamIds.get(team) ?? '', user_id: id })
+				.execute();
 		}
 	}
 	await seedBoard(db, sync, organizationId, userIds);
@@ -62,7 +82,14 @@ async function seedBoard(db: Db, sync: SyncHub, organizationId: string, userIds:
 		for (const [stage, cards] of byStage) {
 			const ranks = generateNKeysBetween(null, null, cards.length);
 			cards.forEach((card, i) =>
-				createCard(doc, { id: newId(), title: card.title, stage, rank: ranks[i] ?? 'a0', createdBy: userIds[i % userIds.length] ?? '', description: card.description })
+				createCard(doc, {
+					id: newId(),
+					title: card.title,
+					stage,
+					rank: ranks[i] ?? 'a0',
+					createdBy: userIds[i % userIds.length] ?? '',
+					description: card.description
+				})
 			);
 		}
 	});

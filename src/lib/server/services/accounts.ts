@@ -24,9 +24,19 @@ export async function createAccountWithOrganization(
 		if (taken) return null;
 		await trx
 			.insertInto('user')
-			.values({ id: userId, email: input.email, name: input.name, password_hash: passwordHash, color: colorFor(userId), created_at: now })
+			.values({
+				id: userId,
+				email: input.email,
+				name: input.name,
+				password_hash: passwordHash,
+				color: colorFor(userId),
+				created_at: now
+			})
 			.execute();
-		await trx.insertInto('organization').values({ id: organizationId, name: input.organization, created_at: now }).execute();
+		await trx
+			.insertInto('organization')
+			.values({ id: organizationId, name: input.organization, created_at: now })
+			.execute();
 		await trx
 			.insertInto('membership')
 			.values({ organization_id: organizationId, user_id: userId, role: 'owner', created_at: now })
@@ -51,7 +61,11 @@ export async function checkLogin(
 	const keys = [`email:${email}`, `ip:${ip}`];
 	const wait = Math.max(...keys.map((k) => throttle.waitFor(k)));
 	if (wait > 0) return { ok: false, retryAfterMs: wait };
-	const user = await db.selectFrom('user').select(['id', 'password_hash']).where('email', '=', email).executeTakeFirst();
+	const user = await db
+		.selectFrom('user')
+		.select(['id', 'password_hash'])
+		.where('email', '=', email)
+		.executeTakeFirst();
 	const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
 	if (!user || !valid) {
 		for (const k of keys) throttle.fail(k);

@@ -55,7 +55,10 @@ export async function findHomeOrganization(db: Db, userId: string): Promise<{ id
 export async function createBoard(db: Db, organizationId: string, name: string): Promise<string> {
 	const id = newId();
 	const now = Date.now();
-	await db.insertInto('board').values({ id, organization_id: organizationId, name, created_at: now, updated_at: now }).execute();
+	await db
+		.insertInto('board')
+		.values({ id, organization_id: organizationId, name, created_at: now, updated_at: now })
+		.execute();
 	return id;
 }
 

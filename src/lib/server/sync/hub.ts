@@ -16,7 +16,10 @@ const UNLOAD_AFTER_MS = 30_000;
 const PING_EVERY_MS = 30_000;
 
 /** Who may connect to a board: resolved at the door, before any document byte is sent. */
-export type Admit = (req: IncomingMessage, boardId: string) => Promise<{ userId: string; readOnly: boolean } | { refuse: 401 | 403 | 404 }>;
+export type Admit = (
+	req: IncomingMessage,
+	boardId: string
+) => Promise<{ userId: string; readOnly: boolean } | { refuse: 401 | 403 | 404 }>;
 
 interface LiveRoom {
 	room: Room;
@@ -121,7 +124,9 @@ export class SyncHub {
 			void projection.flush().catch((e: unknown) => console.error(`[sync] projection: ${String(e)}`));
 			if (sinceCompaction >= COMPACT_EVERY) {
 				sinceCompaction = 0;
-				void this.store.compact(boardId, r.lastSeq).catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
+				void this.store
+					.compact(boardId, r.lastSeq)
+					.catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
 			}
 		});
 		await projection.rebuild();
@@ -172,12 +177,16 @@ export class SyncHub {
 		clearInterval(this.#pinger);
 		for (const ws of this.#wss.clients) ws.close(CLOSE.shuttingDown, 'server restarting');
 		const rooms = await Promise.allSettled(this.#rooms.values());
-		for (const r of rooms) if (r.status === 'fulfilled') await this.#settle(r.value).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
+		for (const r of rooms)
+			if (r.status === 'fulfilled')
+				await this.#settle(r.value).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
 		this.#wss.close();
 	}
 }
 
 function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
 	if (Array.isArray(data)) return new Uint8Array(Buffer.concat(data));
-	return data instanceof ArrayBuffer ? new Uint8Array(data) : new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+	return data instanceof ArrayBuffer
+		? new Uint8Array(data)
+		: new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
 }

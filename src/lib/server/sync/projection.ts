@@ -46,7 +46,13 @@ export class CardProjection {
 					await trx.deleteFrom('card').where('id', '=', id).where('board_id', '=', this.#boardId).execute();
 					continue;
 				}
-				const row = { title: card.title, stage: card.stage, rank: card.rank, archived: card.archived ? 1 : 0, updated_at: now };
+				const row = {
+					title: card.title,
+					stage: card.stage,
+					rank: card.rank,
+					archived: card.archived ? 1 : 0,
+					updated_at: now
+				};
 				await trx
 					.insertInto('card')
 					.values({ id, board_id: this.#boardId, ...row })

@@ -40,7 +40,13 @@ export class Room {
 	#flushing: Promise<void> | null = null;
 	#onApplied: (room: Room, batch: number) => void;
 
-	constructor(boardId: string, doc: Y.Doc, lastSeq: number, store: BoardStore, onApplied: (room: Room, batch: number) => void) {
+	constructor(
+		boardId: string,
+		doc: Y.Doc,
+		lastSeq: number,
+		store: BoardStore,
+		onApplied: (room: Room, batch: number) => void
+	) {
 		this.boardId = boardId;
 		this.doc = doc;
 		this.#lastSeq = lastSeq;

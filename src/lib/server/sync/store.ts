@@ -27,7 +27,13 @@ export class BoardStore {
 	async append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
 		if (updates.length === 0) return lastSeq;
 		const now = Date.now();
-		const rows = updates.map((u, i) => ({ board_id: boardId, seq: lastSeq + 1 + i, data: u.data, user_id: u.userId, created_at: now }));
+		const rows = updates.map((u, i) => ({
+			board_id: boardId,
+			seq: lastSeq + 1 + i,
+			data: u.data,
+			user_id: u.userId,
+			created_at: now
+		}));
 		await this.#db.transaction().execute((trx) => trx.insertInto('board_update').values(rows).execute());
 		return lastSeq + updates.length;
 	}
@@ -58,7 +64,11 @@ export class BoardStore {
 	 */
 	async compact(boardId: string, uptoSeq: number): Promise<void> {
 		await this.#db.transaction().execute(async (trx) => {
-			const snapshot = await trx.selectFrom('board_snapshot').select(['seq', 'data']).where('board_id', '=', boardId).executeTakeFirst();
+			const snapshot = await trx
+				.selectFrom('board_snapshot')
+				.select(['seq', 'data'])
+				.where('board_id', '=', boardId)
+				.executeTakeFirst();
 			const from = snapshot?.seq ?? 0;
 			if (uptoSeq <= from) return;
 			const updates = await trx

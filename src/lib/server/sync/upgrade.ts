@@ -8,5 +8,7 @@ export function refuseUpgrade(socket: Duplex, status: number): void {
 		return;
 	}
 	const text = STATUS_CODES[status] ?? 'Error';
-	socket.end(`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`);
+	socket.end(
+		`HTTP/1.1 ${status} ${text}\r\nConnection: close\r\nContent-Type: text/plain\r\nContent-Length: ${Buffer.byteLength(text)}\r\n\r\n${text}`
+	);
 }
