@@ -1,8 +1,8 @@
-import { expect, test } from './fixtures.ts';
+import { expect, gotoReady, test } from './fixtures.ts';
 
 test('sign up, create a board, log out and back in', async ({ page }) => {
 	const email = `ines-${Date.now()}@example.test`;
-	await page.goto('/signup');
+	await gotoReady(page, '/signup');
 	await page.getByLabel('Votre nom').fill('Inès Dupont');
 	await page.getByLabel('Nom de l’organisation').fill('Boulangerie Dupont');
 	await page.getByLabel('E-mail').fill(email);
@@ -17,7 +17,7 @@ test('sign up, create a board, log out and back in', async ({ page }) => {
 
 	await page.getByRole('button', { name: 'Se déconnecter' }).click();
 	await expect(page).toHaveURL(/\/login$/);
-	await page.goto('/boards');
+	await gotoReady(page, '/boards');
 	await expect(page).toHaveURL(/\/login\?next=%2Fboards$/);
 
 	await page.getByLabel('E-mail').fill(email);
@@ -31,7 +31,7 @@ test('sign up, create a board, log out and back in', async ({ page }) => {
 });
 
 test('signup form explains what is wrong and keeps what was typed', async ({ page }) => {
-	await page.goto('/signup');
+	await gotoReady(page, '/signup');
 	await page.getByLabel('Votre nom').fill('Léa');
 	await page.getByLabel('E-mail').fill('not-an-email');
 	await page.getByLabel('Mot de passe').fill('short');
@@ -43,7 +43,7 @@ test('signup form explains what is wrong and keeps what was typed', async ({ pag
 });
 
 test('switching to English changes the interface and is remembered', async ({ page }) => {
-	await page.goto('/login');
+	await gotoReady(page, '/login');
 	await expect(page.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 	await page.getByRole('button', { name: 'EN' }).click();
 	await expect(page.getByRole('heading', { name: 'Log in' })).toBeVisible();

@@ -1,11 +1,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Browser, Page } from '@playwright/test';
 import type { Member } from '../factories/accounts.ts';
-import { expect, loggedInPage, type App } from './fixtures.ts';
+import { expect, gotoReady, loggedInPage, type App } from './fixtures.ts';
 
 export async function openBoard(browser: Browser, app: App, who: Member, boardId: string) {
 	const { page, context } = await loggedInPage(browser, app, who);
-	await page.goto(`/b/${boardId}`);
+	await gotoReady(page, `/b/${boardId}`);
 	await expect(page.getByRole('status')).toHaveText('Connecté');
 	return { page, context };
 }

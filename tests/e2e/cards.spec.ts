@@ -1,6 +1,6 @@
 import { createColleague, createTestBoard } from '../factories/accounts.ts';
 import { addCard, column, openBoard } from './board-helpers.ts';
-import { expect, loggedInPage, test } from './fixtures.ts';
+import { expect, gotoReady, loggedInPage, test } from './fixtures.ts';
 
 test('rename, archive and restore a card, seen live by a colleague', async ({ app, browser, member }) => {
 	const boardId = await createTestBoard(app.db, member, 'Cartes');
@@ -27,7 +27,7 @@ test('rename, archive and restore a card, seen live by a colleague', async ({ ap
 test('rename a board from the list', async ({ app, browser, member }) => {
 	await createTestBoard(app.db, member, 'Ancien nom');
 	const { page, context } = await loggedInPage(browser, app, member);
-	await page.goto('/boards');
+	await gotoReady(page, '/boards');
 	await page.getByRole('button', { name: 'Renommer : Ancien nom' }).click();
 	const input = page.locator('form[action="?/rename"]').getByRole('textbox');
 	await input.fill('   ');

@@ -53,3 +53,9 @@ export const test = base.extend<{ member: Member }, { app: App }>({
 });
 
 export { expect };
+
+/** Navigates and waits until the page is interactive (hydrated), so clicks are not lost. */
+export async function gotoReady(page: Page, url: string): Promise<void> {
+	await page.goto(url);
+	await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+}
