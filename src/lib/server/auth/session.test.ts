@@ -1,21 +1,20 @@
 import { afterAll, beforeAll, afterEach, describe, it, expect, vi } from 'vitest';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { openDatabase, type Db } from '../db/open.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { Db } from '../db/open.ts';
+import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { createAccountWithOrganization } from '../services/accounts.ts';
 import { createSession, invalidateSession, validateSessionToken } from './session.ts';
 import { DAY, SESSION_LIFETIME, generateSessionToken, sessionIdFromToken } from './token.ts';
 
+let temp: TempDatabase;
 let dir: string;
 let db: Db;
 let userId: string;
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'bouture-session-'));
-	db = openDatabase('file:' + join(dir, 'test.sqlite'));
-	await migrateToLatest(db);
+	temp = await openTempDatabase('bouture-session-');
+	({ db, dir } = temp);
 	const account = await createAccountWithOrganization(db, {
 		name: 'Ada',
 		email: 'ada@example.org',
@@ -26,10 +25,7 @@ beforeAll(async () => {
 	userId = account.userId;
 });
 
-afterAll(async () => {
-	await db.destroy();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.dispose());
 
 afterEach(() => {
 	vi.useRealTimers();

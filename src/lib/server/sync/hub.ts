@@ -135,13 +135,19 @@ export class SyncHub {
 
 	#leave(live: LiveRoom, peer: Peer): void {
 		live.room.leave(peer);
-		if (live.room.peers.size > 0 || this.#closing) return;
+		this.#unloadWhenIdle(live);
+	}
+
+	/** A room nobody is connected to is unloaded after a while (also one opened only for a server write). */
+	#unloadWhenIdle(live: LiveRoom): void {
+		if (live.room.peers.size > 0 || this.#closing || live.unloadTimer) return;
 		live.unloadTimer = setTimeout(() => void this.#unload(live), UNLOAD_AFTER_MS);
 		live.unloadTimer.unref();
 	}
 
 	async #unload(live: LiveRoom): Promise<void> {
 		const { room } = live;
+		live.unloadTimer = null;
 		if (room.peers.size > 0) return;
 		this.#rooms.delete(room.boardId);
 		await this.#settle(live);
@@ -157,7 +163,9 @@ export class SyncHub {
 
 	/** The live document of a board (loading it if needed), for server-side reads and writes. */
 	async openRoom(boardId: string): Promise<Room> {
-		return (await this.#room(boardId)).room;
+		const live = await this.#room(boardId);
+		this.#unloadWhenIdle(live);
+		return live.room;
 	}
 
 	#ping(): void {

@@ -1,23 +1,19 @@
 import { afterAll, afterEach, beforeAll, describe, it, expect, vi } from 'vitest';
 import fc from 'fast-check';
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import * as Y from 'yjs';
-import { openDatabase, type Db } from '../db/open.ts';
-import { migrateToLatest } from '../db/migrate.ts';
+import type { Db } from '../db/open.ts';
+import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
 import { BoardStore, type StoredUpdate } from './store.ts';
 
-let dir: string;
+let temp: TempDatabase;
 let db: Db;
 let organizationId: string;
 
 beforeAll(async () => {
-	dir = mkdtempSync(join(tmpdir(), 'bouture-store-'));
-	db = openDatabase('file:' + join(dir, 'test.sqlite'));
-	await migrateToLatest(db);
+	temp = await openTempDatabase('bouture-store-');
+	db = temp.db;
 	organizationId = newId();
 	await db
 		.insertInto('organization')
@@ -25,10 +21,7 @@ beforeAll(async () => {
 		.execute();
 });
 
-afterAll(async () => {
-	await db.destroy();
-	rmSync(dir, { recursive: true, force: true });
-});
+afterAll(() => temp.dispose());
 
 afterEach(() => {
 	vi.restoreAllMocks();
