@@ -3,14 +3,17 @@ import type { Browser, Page } from '@playwright/test';
 import type { Member } from '../factories/accounts.ts';
 import { expect, gotoReady, loggedInPage, type App } from './fixtures.ts';
 
-export async function openBoard(browser: Browser, app: App, who: Member, boardId: string) {
-	const { page, context } = await loggedInPage(browser, app, who);
+export async function openBoard(browser: Browser, app: App, who: Member, boardId: string, locale = 'fr-FR') {
+	const { page, context } = await loggedInPage(browser, app, who, locale);
 	await gotoReady(page, `/b/${boardId}`);
-	await expect(page.getByRole('status')).toHaveText('Connecté');
+	await expect(page.getByRole('status')).toHaveText(locale.startsWith('en') ? 'Connected' : 'Connecté');
 	return { page, context };
 }
 
 export const column = (page: Page, name: string) => page.getByRole('region', { name });
+
+/** The titles of the cards in a column, in order. */
+export const titlesIn = (page: Page, name: string) => column(page, name).getByTestId('card-title');
 
 export async function addCard(page: Page, stage: string, title: string): Promise<void> {
 	const region = column(page, stage);

@@ -1,5 +1,5 @@
 import { createColleague, createTestBoard } from '../factories/accounts.ts';
-import { addCard, openBoard, seriousViolations } from './board-helpers.ts';
+import { addCard, openBoard, seriousViolations, titlesIn } from './board-helpers.ts';
 import { expect, test } from './fixtures.ts';
 
 test.describe('live board', () => {
@@ -35,10 +35,7 @@ test.describe('live board', () => {
 		await expect(card).toBeFocused();
 		await page.keyboard.press('Space');
 		await expect(live).toHaveText('Carte « Tournée des clients » déposée. Colonne Revue, position 2 sur 2.');
-		await expect(page.getByRole('region', { name: 'Revue' }).getByRole('listitem')).toHaveText([
-			'Déjà là',
-			'Tournée des clients'
-		]);
+		await expect(titlesIn(page, 'Revue')).toHaveText(['Déjà là', 'Tournée des clients']);
 
 		await page.keyboard.press('Space');
 		await page.keyboard.press('ArrowRight');
@@ -59,7 +56,7 @@ test.describe('live board', () => {
 		const { page: ben } = await openBoard(browser, app, await createColleague(app.db, member, 'Benoît'), boardId);
 		await expect(ana.getByRole('list', { name: 'Personnes sur ce tableau' })).toContainText('Benoît');
 
-		await addCard(ana, 'Objectif', 'Réduire les invendus');
+		await addCard(ana, 'Revue', 'Réduire les invendus');
 		await ben.getByRole('button', { name: 'Réduire les invendus' }).click();
 		await expect(ana.getByRole('button', { name: 'Réduire les invendus' })).toContainText('B'); // Benoît's avatar
 		await ana.getByRole('button', { name: 'Réduire les invendus' }).press('Enter');

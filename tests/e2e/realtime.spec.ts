@@ -1,9 +1,6 @@
-import type { Page } from '@playwright/test';
 import { createColleague, createTestBoard } from '../factories/accounts.ts';
-import { addCard, column, openBoard } from './board-helpers.ts';
+import { addCard, column, openBoard, titlesIn } from './board-helpers.ts';
 import { expect, test } from './fixtures.ts';
-
-const titlesIn = (page: Page, name: string) => column(page, name).getByRole('listitem');
 
 test('a drag in one browser and a keyboard move in another show up live, and survive reload, restart and crash', async ({
 	app,
@@ -29,21 +26,20 @@ test('a drag in one browser and a keyboard move in another show up live, and sur
 
 	// B moves by keyboard only; A sees it.
 	await b.page.getByRole('button', { name: 'Gamme éphémère' }).focus();
-	for (const key of ['Space', 'ArrowRight', 'ArrowRight', 'Space']) await b.page.keyboard.press(key);
-	await expect(titlesIn(a.page, 'Objectif')).toHaveText(['Gamme éphémère']);
+	for (const key of ['Space', 'ArrowRight', 'ArrowDown', 'Space']) await b.page.keyboard.press(key);
+	await expect(titlesIn(a.page, 'Revue')).toHaveText(['Circuit court', 'Gamme éphémère']);
 
 	// A reload, a graceful restart and a crash keep everything.
 	await a.page.reload();
-	await expect(titlesIn(a.page, 'Revue')).toHaveText(['Circuit court']);
+	await expect(titlesIn(a.page, 'Revue')).toHaveText(['Circuit court', 'Gamme éphémère']);
 	await app.restart('graceful');
 	await expect(b.page.getByRole('status')).toHaveText('Connecté', { timeout: 15_000 });
-	await addCard(b.page, 'Périmètre', 'Après redémarrage');
-	await expect(titlesIn(a.page, 'Périmètre')).toHaveText(['Après redémarrage'], { timeout: 15_000 });
+	await addCard(b.page, 'Idées', 'Après redémarrage');
+	await expect(titlesIn(a.page, 'Idées')).toHaveText(['Après redémarrage'], { timeout: 15_000 });
 	await app.restart('crash');
 	const c = await openBoard(browser, app, member, boardId);
-	await expect(titlesIn(c.page, 'Revue')).toHaveText(['Circuit court']);
-	await expect(titlesIn(c.page, 'Objectif')).toHaveText(['Gamme éphémère']);
-	await expect(titlesIn(c.page, 'Périmètre')).toHaveText(['Après redémarrage']);
+	await expect(titlesIn(c.page, 'Revue')).toHaveText(['Circuit court', 'Gamme éphémère']);
+	await expect(titlesIn(c.page, 'Idées')).toHaveText(['Après redémarrage']);
 	for (const x of [a, b, c]) await x.context.close();
 });
 

@@ -1,4 +1,5 @@
 import { openDatabase, type Db } from '../../src/lib/server/db/open.ts';
+import type { OrgRole } from '../../src/lib/server/db/schema.ts';
 import { createAccountWithOrganization } from '../../src/lib/server/services/accounts.ts';
 import { createBoard } from '../../src/lib/server/services/boards.ts';
 import { createSession } from '../../src/lib/server/auth/session.ts';
@@ -39,15 +40,18 @@ export async function createTestBoard(db: Db, member: Member, name = 'Board'): P
 	return createBoard(db, member.organizationId, name);
 }
 
-/** A second person in `member`'s organisation (createMember makes a new organisation each time). */
-export async function createColleague(db: Db, member: Member, name: string): Promise<Member> {
+/**
+ * A second person in `member`'s organisation (createMember makes a new organisation each time), with
+ * `role` there ('member' unless told: owners and managers may force gates).
+ */
+export async function createColleague(db: Db, member: Member, name: string, role: OrgRole = 'member'): Promise<Member> {
 	const colleague = await createMember(db, name);
 	await db
 		.insertInto('membership')
 		.values({
 			organization_id: member.organizationId,
 			user_id: colleague.userId,
-			role: 'member',
+			role,
 			created_at: Date.now()
 		})
 		.execute();

@@ -1,6 +1,7 @@
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { cardsMap, DESCRIPTION, getCard } from './schema.ts';
+import { addSectionContainers, collectionMap, type CollectionRecords } from './sections.ts';
 
 /** Every write to the board document goes through here, each in one transaction. */
 
@@ -25,6 +26,7 @@ export function createCard(doc: Y.Doc, input: NewCard, now = Date.now()): void {
 		card.set('createdBy', input.createdBy);
 		card.set(DESCRIPTION, new Y.Text(input.description ?? ''));
 		cardsMap(doc).set(input.id, card);
+		addSectionContainers(card); // once in the document: Yjs warns on reads of a detached map
 	});
 }
 
@@ -33,11 +35,20 @@ export function renameCard(doc: Y.Doc, id: string, title: string): void {
 	if (card && card.get('title') !== title) card.set('title', title);
 }
 
-/** Stage and rank change together, in one transaction, so a card is always at one place. */
-export function moveCard(doc: Y.Doc, id: string, stage: Stage, rank: string): void {
+export interface GateOverride {
+	id: string;
+	record: CollectionRecords['overrides'];
+}
+
+/**
+ * Stage and rank change together, in one transaction, so a card is always at one place. A move past
+ * an unmet gate carries its override in the same transaction, so the server sees both at once.
+ */
+export function moveCard(doc: Y.Doc, id: string, stage: Stage, rank: string, override?: GateOverride): void {
 	const card = getCard(doc, id);
 	if (!card) return;
 	doc.transact(() => {
+		if (override) collectionMap(card, 'overrides')?.set(override.id, override.record);
 		if (card.get('stage') !== stage) card.set('stage', stage);
 		card.set('rank', rank);
 	});

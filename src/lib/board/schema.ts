@@ -1,9 +1,13 @@
 import * as Y from 'yjs';
 import { isStage, type Stage } from '#lib/domain/stages.ts';
+import { isRank } from '#lib/domain/ordering.ts';
+import { readSections, type CardSections } from './card-sections.ts';
 
 /**
  * The board document. One Y.Doc per board:
- *   cards: Y.Map<cardId, Y.Map>  — each card a Y.Map of fields (see CardFields)
+ *   cards: Y.Map<cardId, Y.Map>  — each card a Y.Map of fields (see CardFields) and sections (sections.ts)
+ *   settings: Y.Map              — the board's method settings (board-settings.ts)
+ *   objectives: Y.Map<id, {…}>   — the board's global objectives (board-settings.ts)
  * Short fields are plain values (last writer wins); the description is a Y.Text so that people
  * typing at once all keep their words. Only this folder knows the key names.
  */
@@ -20,6 +24,8 @@ export interface CardFields {
 /** A plain snapshot of a card, safe to put into $state or a database row. */
 export interface CardView extends CardFields {
 	description: string;
+	/** The method's sections (see sections.ts for how they are stored). */
+	sections: CardSections;
 }
 
 export const DESCRIPTION = 'description';
@@ -34,7 +40,7 @@ export function readCard(card: Y.Map<unknown>): CardView | null {
 	const stage = card.get('stage');
 	const rank = card.get('rank');
 	if (typeof id !== 'string' || typeof title !== 'string' || !isStage(stage)) return null;
-	if (typeof rank !== 'string') return null;
+	if (!isRank(rank)) return null;
 	const description = card.get(DESCRIPTION);
 	return {
 		id,
@@ -44,7 +50,8 @@ export function readCard(card: Y.Map<unknown>): CardView | null {
 		archived: card.get('archived') === true,
 		createdAt: numberOr(card.get('createdAt'), 0),
 		createdBy: typeof card.get('createdBy') === 'string' ? (card.get('createdBy') as string) : '',
-		description: description instanceof Y.Text ? description.toString() : ''
+		description: description instanceof Y.Text ? description.toString() : '',
+		sections: readSections(card)
 	};
 }
 
@@ -71,4 +78,18 @@ export function getDescription(doc: Y.Doc, id: string): Y.Text | null {
 
 function numberOr(value: unknown, fallback: number): number {
 	return typeof value === 'number' && Number.isFinite(value) ? value : fallback;
+}
+
+/** Ids of the cards a batch of deep-observed changes touched (added, removed or edited). */
+export function touchedCardIds(
+	doc: Y.Doc,
+	events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+	into: Set<string>
+): void {
+	const cards = cardsMap(doc);
+	for (const event of events) {
+		const [first] = event.path;
+		if (typeof first === 'string') into.add(first);
+		else if (event.target === cards) for (const key of event.keys.keys()) into.add(key);
+	}
 }

@@ -6,16 +6,50 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Stage } from '#lib/domain/stages.ts';
 import { rankForIndex } from '#lib/domain/ordering.ts';
 import { CardTitle } from '#lib/domain/validation.ts';
-import { cardsMap, getDescription, readCards, type CardView } from '#lib/board/schema.ts';
+import { checkMove, isOverrideValid, type Missing } from '#lib/domain/method/gates.ts';
+import type { Actor, MethodCard } from '#lib/domain/method/types.ts';
+import { cardsMap, getCard, getDescription, type CardView } from '#lib/board/schema.ts';
+import { toMethodCard } from '#lib/board/card-sections.ts';
+import { learningsText, microText } from '#lib/board/sections.ts';
+import {
+	objectivesMap,
+	readObjectives,
+	readSettings,
+	settingsMap,
+	type BoardSettings,
+	type GlobalObjective
+} from '#lib/board/board-settings.ts';
 import { createCard, moveCard, renameCard, setArchived } from '#lib/board/commands.ts';
+import { createCardFromTemplate } from '#lib/board/template-commands.ts';
+import { findTemplate, templateCard, type TemplateLocale } from '#lib/domain/templates.ts';
+import { localDate } from '#lib/domain/method/dates.ts';
+import { CardEditor } from './card-editor.ts';
 import { connectBoard, type BoardConnection, type CloseReason, type ConnectionStatus } from './provider.ts';
 import { readPresence, type BoardUser, type PresenceState } from './presence.ts';
-import { arrangeCards, emptyColumns, type Columns } from './columns.ts';
+import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
 
 export interface BoardSessionOptions {
 	boardId: string;
 	user: BoardUser;
+	/** Managers may force a move past an unmet gate, with a written reason. */
+	canOverride?: boolean;
+	directory?: Directory;
 }
+
+export interface Team {
+	id: string;
+	name: string;
+	color: string;
+}
+
+/** The organisation's people and teams, to pick a card's owner and teams from. */
+export interface Directory {
+	members: BoardUser[];
+	teams: Team[];
+}
+
+/** A move is refused when a gate is unmet and no valid override reason came with it. */
+export type MoveResult = { moved: true } | { moved: false; missing: Missing[] };
 
 /**
  * One person's live view of one board: owns the Y.Doc, the sync connection and the awareness, and
@@ -25,7 +59,11 @@ export interface BoardSessionOptions {
 export class BoardSession {
 	readonly boardId: string;
 	readonly user: BoardUser;
+	readonly canOverride: boolean;
+	readonly directory: Directory;
 	readonly doc = new Y.Doc();
+	/** Edits of the cards' method sections. */
+	readonly editor: CardEditor;
 
 	/** Cards on the board, per stage, in rank order. */
 	columns = $state.raw<Columns>(emptyColumns());
@@ -42,6 +80,8 @@ export class BoardSession {
 	people = $state.raw<BoardUser[]>([]);
 	/** The card this person has open, shared with the others. */
 	openCardId = $state<string | null>(null);
+	settings = $state.raw<BoardSettings>(readSettings(this.doc));
+	objectives = $state.raw<GlobalObjective[]>([]);
 
 	// Immutable snapshots, replaced whole on each change ($state.raw), hence no SvelteMap.
 	#viewers = $state.raw<ReadonlyMap<string, BoardUser[]>>(NO_VIEWERS);
@@ -50,11 +90,15 @@ export class BoardSession {
 	#connection: BoardConnection | null = null;
 	#destroyed = false;
 
-	constructor({ boardId, user }: BoardSessionOptions) {
+	constructor({ boardId, user, canOverride = false, directory = { members: [], teams: [] } }: BoardSessionOptions) {
 		this.boardId = boardId;
 		this.user = user;
+		this.canOverride = canOverride;
+		this.directory = directory;
+		this.editor = new CardEditor(this.doc, user.id);
 		cardsMap(this.doc).observeDeep(this.#mirror);
-		this.#mirror();
+		settingsMap(this.doc).observe(this.#mirrorBoard);
+		objectivesMap(this.doc).observe(this.#mirrorBoard);
 	}
 
 	/** Starts syncing. Browser only; calling it twice is harmless. */
@@ -85,9 +129,26 @@ export class BoardSession {
 		return this.#viewers.get(cardId) ?? NO_ONE;
 	}
 
+	/** The card as the method's rules see it. */
+	method(cardId: string): MethodCard | null {
+		const card = this.card(cardId);
+		return card ? toMethodCard(card.sections) : null;
+	}
+
 	/** The shared description text, for `bindYText`. */
 	description(cardId: string): Y.Text | null {
 		return getDescription(this.doc, cardId);
+	}
+
+	/** The shared note on one actor of the micro-environment, for `bindYText`. */
+	microNote(cardId: string, actor: Actor): Y.Text | null {
+		const card = getCard(this.doc, cardId);
+		return card ? microText(card, actor) : null;
+	}
+
+	learnings(cardId: string): Y.Text | null {
+		const card = getCard(this.doc, cardId);
+		return card ? learningsText(card) : null;
 	}
 
 	/** Adds a card at the bottom of `stage`; returns its id, or null for an invalid title. */
@@ -100,17 +161,59 @@ export class BoardSession {
 		return id;
 	}
 
+	/** A new idea pre-filled from a template, in `locale`; its suggested rollout starts in a week. */
+	addFromTemplate(templateId: string, locale: TemplateLocale): string | null {
+		const template = findTemplate(templateId);
+		if (!template) return null;
+		const id = nanoid();
+		const column = this.columns.ideas;
+		const start = localDate(Date.now() + 7 * 86_400_000, this.settings.timeZone);
+		const filled = templateCard(template, locale, start);
+		const rank = rankForIndex(column, id, column.length);
+		createCardFromTemplate(this.doc, { id, stage: 'ideas', rank, createdBy: this.user.id }, filled);
+		return id;
+	}
+
 	rename(cardId: string, title: string): boolean {
 		const parsed = v.safeParse(CardTitle, title);
 		if (parsed.success) renameCard(this.doc, cardId, parsed.output);
 		return parsed.success;
 	}
 
-	/** Puts the card at `index` of `stage` (index counted without the card itself). */
-	move(cardId: string, stage: Stage, index: number): void {
+	/** What a move of the card to `stage` would lack (empty: the gates let it through). */
+	gateCheck(cardId: string, stage: Stage): Missing[] {
+		const card = this.card(cardId);
+		if (!card) return [];
+		const check = checkMove(toMethodCard(card.sections), card.stage, stage, this.settings);
+		return check.allowed ? [] : check.missing;
+	}
+
+	/**
+	 * Puts the card at `index` of `stage` (index counted without the card itself), if the gates
+	 * crossed are met, or if a manager gives a reason to force them (recorded on the card).
+	 */
+	move(cardId: string, stage: Stage, index: number, overrideReason?: string): MoveResult {
+		const card = this.card(cardId);
 		const column = this.columns[stage];
-		if (column.findIndex((c) => c.id === cardId) === index) return; // already there
-		moveCard(this.doc, cardId, stage, rankForIndex(column, cardId, index));
+		if (!card || column.findIndex((c) => c.id === cardId) === index) return { moved: true }; // already there
+		const missing = this.gateCheck(cardId, stage);
+		const forced = missing.length > 0 && this.canOverride && isOverrideValid(overrideReason);
+		if (missing.length > 0 && !forced) return { moved: false, missing };
+		const override = forced
+			? {
+					id: nanoid(12),
+					record: {
+						from: card.stage,
+						to: stage,
+						reason: (overrideReason ?? '').trim(),
+						missing: missing.map((m) => m.code),
+						by: this.user.id,
+						at: Date.now()
+					}
+				}
+			: undefined;
+		moveCard(this.doc, cardId, stage, rankForIndex(column, cardId, index), override);
+		return { moved: true };
 	}
 
 	archive(cardId: string): void {
@@ -138,6 +241,8 @@ export class BoardSession {
 			window.removeEventListener('pageshow', this.#rejoin);
 		}
 		cardsMap(this.doc).unobserveDeep(this.#mirror);
+		settingsMap(this.doc).unobserve(this.#mirrorBoard);
+		objectivesMap(this.doc).unobserve(this.#mirrorBoard);
 		this.doc.destroy();
 	}
 
@@ -155,12 +260,19 @@ export class BoardSession {
 		if (this.#awareness?.getLocalState() === null) this.#announceSelf();
 	};
 
-	#mirror = () => {
-		const cards = readCards(this.doc);
-		const { columns, archived } = arrangeCards(cards);
+	// Only the cards a change touched are read again: typing in one card re-reads that card alone.
+	#mirror = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
+		const byId = rereadTouched(this.doc, this.#byId, events);
+		if (byId === this.#byId) return;
+		const { columns, archived } = arrangeCards([...byId.values()]);
 		this.columns = columns;
 		this.archived = archived;
-		this.#byId = snapshot(cards.map((card) => [card.id, card]));
+		this.#byId = byId;
+	};
+
+	#mirrorBoard = () => {
+		this.settings = readSettings(this.doc);
+		this.objectives = readObjectives(this.doc);
 	};
 
 	#readPresence = () => {

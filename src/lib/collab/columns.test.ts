@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardView } from '#lib/board/schema.ts';
+import { emptySections } from '#lib/board/card-sections.ts';
 import { arrangeCards } from './columns.ts';
 
 const card = (id: string, rank: string, extra: Partial<CardView> = {}): CardView => ({
@@ -10,6 +11,7 @@ const card = (id: string, rank: string, extra: Partial<CardView> = {}): CardView
 	archived: false,
 	createdAt: 0,
 	createdBy: '',
+	sections: emptySections(),
 	description: '',
 	...extra
 });

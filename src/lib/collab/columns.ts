@@ -1,6 +1,7 @@
 import { STAGES, type Stage } from '#lib/domain/stages.ts';
 import { sortRanked } from '#lib/domain/ordering.ts';
-import type { CardView } from '#lib/board/schema.ts';
+import type * as Y from 'yjs';
+import { getCard, readCard, touchedCardIds, type CardView } from '#lib/board/schema.ts';
 
 /** The board as the UI shows it: live cards per stage in rank order, archived cards apart. */
 export type Columns = Record<Stage, CardView[]>;
@@ -19,4 +20,24 @@ export function arrangeCards(cards: readonly CardView[]): { columns: Columns; ar
 	for (const stage of STAGES) columns[stage] = sortRanked(columns[stage]);
 	archived.sort((a, b) => b.createdAt - a.createdAt); // most recently created first
 	return { columns, archived };
+}
+
+/** The card snapshots after a change: the touched cards read again, the others kept as they were
+ * (so their components see the same objects). Returns `previous` itself when nothing changed. */
+export function rereadTouched(
+	doc: Y.Doc,
+	previous: ReadonlyMap<string, CardView>,
+	events: readonly Y.YEvent<Y.AbstractType<unknown>>[]
+): ReadonlyMap<string, CardView> {
+	const touched = new Set<string>();
+	touchedCardIds(doc, events, touched);
+	if (touched.size === 0) return previous;
+	const next = new Map(previous);
+	for (const id of touched) {
+		const map = getCard(doc, id);
+		const card = map ? readCard(map) : null;
+		if (card && card.id === id) next.set(id, card);
+		else next.delete(id);
+	}
+	return next;
 }

@@ -1,4 +1,4 @@
-import { generateJitteredKeyBetween } from 'fractional-indexing-jittered';
+import { generateJitteredKeyBetween, generateKeyBetween } from 'fractional-indexing-jittered';
 
 export interface Ranked {
 	id: string;
@@ -35,3 +35,17 @@ export function rankForIndex(column: readonly Ranked[], movingId: string, index:
 	const after = others.slice(clamped).find((c) => before === null || c.rank > before)?.rank ?? null;
 	return rankBetween(before, after);
 }
+
+/** Whether `value` is a rank the generator can place others around (a hostile writer may store anything). */
+export function isRank(value: unknown): value is string {
+	if (typeof value !== 'string' || value.length > MAX_RANK_LENGTH) return false;
+	try {
+		generateKeyBetween(value, null);
+		return true;
+	} catch {
+		return false;
+	}
+}
+
+// Ranks grow by about a character per insertion in the same gap; this leaves room for years of edits.
+const MAX_RANK_LENGTH = 1_000;

@@ -1,8 +1,19 @@
 import { m } from '#lib/paraglide/messages.js';
+import type { Missing } from '#lib/domain/method/gates.ts';
+import type { Stage } from '#lib/domain/stages.ts';
 import type { BoardSession } from '#lib/collab/board-session.svelte.ts';
 import type { Columns } from '#lib/collab/columns.ts';
 import { placeOf, positionIn, step, withCardAt, type ArrowKey, type Place } from './keyboard-move.ts';
 import { stageLabel } from './labels.ts';
+
+/** A move the gates refused: where it was going and what the card lacks. */
+export interface Refusal {
+	cardId: string;
+	title: string;
+	to: Stage;
+	index: number;
+	missing: Missing[];
+}
 
 interface Lifted {
 	cardId: string;
@@ -18,10 +29,12 @@ export class CardMover {
 	lifted = $state<Lifted | null>(null);
 	readonly #session: BoardSession;
 	readonly #announce: (text: string) => void;
+	readonly #onRefused: (refusal: Refusal) => void;
 
-	constructor(session: BoardSession, announce: (text: string) => void) {
+	constructor(session: BoardSession, announce: (text: string) => void, onRefused: (refusal: Refusal) => void) {
 		this.#session = session;
 		this.#announce = announce;
+		this.#onRefused = onRefused;
 	}
 
 	/** The columns to show: the live ones, with the lifted card at its preview place. */
@@ -51,8 +64,10 @@ export class CardMover {
 		const lifted = this.lifted;
 		if (!lifted) return;
 		this.lifted = null;
-		this.#session.move(lifted.cardId, lifted.to.stage, lifted.to.index);
-		this.#announceWhereNow(lifted, m.board_kb_dropped);
+		const { stage, index } = lifted.to;
+		const result = this.#session.move(lifted.cardId, stage, index);
+		if (result.moved) this.#announceWhereNow(lifted, m.board_kb_dropped);
+		else this.#onRefused({ cardId: lifted.cardId, title: lifted.title, to: stage, index, missing: result.missing });
 	}
 
 	cancel(): void {

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { CardView } from '#lib/board/schema.ts';
+import { emptySections } from '#lib/board/card-sections.ts';
 import type { Columns } from '#lib/collab/columns.ts';
 import { placeOf, positionIn, step, withCardAt } from './keyboard-move.ts';
 
@@ -11,6 +12,7 @@ const card = (id: string, stage: CardView['stage']): CardView => ({
 	archived: false,
 	createdAt: 0,
 	createdBy: '',
+	sections: emptySections(),
 	description: ''
 });
 

@@ -36,6 +36,8 @@ export interface Database {
 		rank: string;
 		archived: number;
 		updated_at: number;
+		owner_id: string | null;
+		team_id: string | null;
 	};
 }
 

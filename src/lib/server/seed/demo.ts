@@ -1,5 +1,7 @@
 import { generateNKeysBetween } from 'fractional-indexing-jittered';
+import { DEFAULT_TIME_ZONE, putObjective, readSettings, writeSettings } from '#lib/board/board-settings.ts';
 import { createCard } from '#lib/board/commands.ts';
+import { localDate, toDay } from '#lib/domain/method/dates.ts';
 import type { Stage } from '#lib/domain/stages.ts';
 import type { Db } from '../db/open.ts';
 import type { OrgRole } from '../db/schema.ts';
@@ -7,7 +9,17 @@ import { colorFor, newId } from '../ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createBoard } from '../services/boards.ts';
 import type { SyncHub } from '../sync/hub.ts';
-import { DEMO_CARDS, DEMO_PASSWORD, DEMO_PEOPLE, DEMO_TEAMS } from './demo-data.ts';
+import {
+	DEMO_CARDS,
+	DEMO_OBJECTIVES,
+	DEMO_PASSWORD,
+	DEMO_PEOPLE,
+	DEMO_TEAMS,
+	type ObjectiveKey,
+	type PersonName,
+	type TeamName
+} from './demo-data.ts';
+import { writeDemoSections } from './demo-sections.ts';
 
 export interface DemoLogin {
 	email: string;
@@ -33,7 +45,7 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 	const organizationId = newId();
 	const passwordHash = await hashPassword(DEMO_PASSWORD);
 	await db.insertInto('organization').values({ id: organizationId, name: 'Maison Lefèvre', created_at: now }).execute();
-	const teamIds = new Map<string, string>();
+	const teamIds = new Map<TeamName, string>();
 	for (const team of DEMO_TEAMS) {
 		const id = newId();
 		teamIds.set(team.name, id);
@@ -42,10 +54,10 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 			.values({ id, organization_id: organizationId, name: team.name, color: team.color })
 			.execute();
 	}
-	const userIds: string[] = [];
+	const userIds = new Map<PersonName, string>();
 	for (const person of DEMO_PEOPLE) {
 		const id = newId();
-		userIds.push(id);
+		userIds.set(person.name, id);
 		await db
 			.insertInto('user')
 			.values({
@@ -68,29 +80,54 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 				.execute();
 		}
 	}
-	await seedBoard(db, sync, organizationId, userIds);
+	await seedBoard(db, sync, organizationId, userIds, teamIds);
 	return logins;
 }
 
-async function seedBoard(db: Db, sync: SyncHub, organizationId: string, userIds: string[]): Promise<void> {
+/**
+ * The main board: three global objectives and initiatives in every stage, filled in as far as their
+ * stage requires, dated relative to today so pilots are under way and check-ins due whenever it runs.
+ */
+async function seedBoard(
+	db: Db,
+	sync: SyncHub,
+	organizationId: string,
+	people: ReadonlyMap<PersonName, string>,
+	teams: ReadonlyMap<TeamName, string>
+): Promise<void> {
 	const boardId = await createBoard(db, organizationId, 'Micro-initiatives 2026');
 	await createBoard(db, organizationId, 'Atelier de Lyon');
 	const room = await sync.openRoom(boardId);
+	const now = Date.now();
+	const today = toDay(localDate(now, DEFAULT_TIME_ZONE)) ?? Math.floor(now / 86_400_000);
+	const objectives = new Map<ObjectiveKey, string>(DEMO_OBJECTIVES.map((o) => [o.key, newId()]));
+	const context = { now, today, people, teams, objectives };
 	const byStage = new Map<Stage, typeof DEMO_CARDS>();
 	for (const card of DEMO_CARDS) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
-	await room.change(userIds[0] ?? null, (doc) => {
+	await room.change(people.get('Claire Lefèvre') ?? null, (doc) => {
+		writeSettings(doc, { ...readSettings(doc), timeZone: DEFAULT_TIME_ZONE });
+		const objectiveRanks = generateNKeysBetween(null, null, DEMO_OBJECTIVES.length);
+		DEMO_OBJECTIVES.forEach((o, i) =>
+			putObjective(doc, { id: objectives.get(o.key) ?? newId(), title: o.title, rank: objectiveRanks[i] ?? 'a0' })
+		);
 		for (const [stage, cards] of byStage) {
 			const ranks = generateNKeysBetween(null, null, cards.length);
-			cards.forEach((card, i) =>
-				createCard(doc, {
-					id: newId(),
-					title: card.title,
-					stage,
-					rank: ranks[i] ?? 'a0',
-					createdBy: userIds[i % userIds.length] ?? '',
-					description: card.description
-				})
-			);
+			cards.forEach((card, i) => {
+				const id = newId();
+				createCard(
+					doc,
+					{
+						id,
+						title: card.title,
+						stage,
+						rank: ranks[i] ?? 'a0',
+						createdBy: people.get(card.createdBy) ?? '',
+						description: card.description
+					},
+					now
+				);
+				writeDemoSections(doc, id, card, context);
+			});
 		}
 	});
 }

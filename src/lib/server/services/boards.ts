@@ -65,3 +65,15 @@ export async function createBoard(db: Db, organizationId: string, name: string):
 export async function renameBoard(db: Db, boardId: string, name: string): Promise<void> {
 	await db.updateTable('board').set({ name, updated_at: Date.now() }).where('id', '=', boardId).execute();
 }
+
+/** Owners and managers of the board's organisation may force a gate, with a written reason. */
+export async function mayForceGates(db: Db, boardId: string, userId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('board')
+		.innerJoin('membership', 'membership.organization_id', 'board.organization_id')
+		.select('membership.role')
+		.where('board.id', '=', boardId)
+		.where('membership.user_id', '=', userId)
+		.executeTakeFirst();
+	return row?.role === 'owner' || row?.role === 'manager';
+}

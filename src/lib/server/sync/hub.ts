@@ -5,6 +5,9 @@ import { CLOSE } from '#lib/domain/close-codes.ts';
 import { isId } from '#lib/domain/validation.ts';
 import type { Db } from '../db/open.ts';
 import { BadMessage, decodeClientMessage } from './protocol.ts';
+import { putEntry } from '#lib/board/section-commands.ts';
+import { newId } from '../ids.ts';
+import { mayForceGates } from '../services/boards.ts';
 import { CardProjection } from './projection.ts';
 import { Room, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
@@ -117,9 +120,15 @@ export class SyncHub {
 
 	async #load(boardId: string): Promise<LiveRoom> {
 		const { doc, lastSeq, tailLength } = await this.store.load(boardId);
-		const projection = new CardProjection(this.#db, boardId, doc);
+		const projection = new CardProjection(this.#db, boardId, doc, {
+			mayOverride: (userId) => mayForceGates(this.#db, boardId, userId),
+			onBypass: (cardId, flag) =>
+				void room
+					.change(null, (d) => putEntry(d, cardId, 'flags', newId(), flag))
+					.catch((e: unknown) => console.error(`[sync] gate flag: ${String(e)}`))
+		});
 		let sinceCompaction = tailLength;
-		const room = new Room(boardId, doc, lastSeq, this.store, (r, batch) => {
+		const room: Room = new Room(boardId, doc, lastSeq, this.store, (r, batch) => {
 			sinceCompaction += batch;
 			void projection.flush().catch((e: unknown) => console.error(`[sync] projection: ${String(e)}`));
 			if (sinceCompaction >= COMPACT_EVERY) {
@@ -185,9 +194,11 @@ export class SyncHub {
 		clearInterval(this.#pinger);
 		for (const ws of this.#wss.clients) ws.close(CLOSE.shuttingDown, 'server restarting');
 		const rooms = await Promise.allSettled(this.#rooms.values());
-		for (const r of rooms)
-			if (r.status === 'fulfilled')
-				await this.#settle(r.value).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
+		for (const r of rooms) {
+			if (r.status !== 'fulfilled') continue;
+			if (r.value.unloadTimer) clearTimeout(r.value.unloadTimer);
+			await this.#settle(r.value).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
+		}
 		this.#wss.close();
 	}
 }

@@ -1,56 +1,90 @@
 import * as Y from 'yjs';
-import { cardsMap, getCard, readCard } from '#lib/board/schema.ts';
+import type { Stage } from '#lib/domain/stages.ts';
+import { readSettings } from '#lib/board/board-settings.ts';
+import { cardsMap, getCard, readCard, touchedCardIds } from '#lib/board/schema.ts';
+import type { CollectionRecords } from '#lib/board/sections.ts';
 import type { Db } from '../db/open.ts';
+import { bypassFlag } from './gate-guard.ts';
+
+export type Flag = CollectionRecords['flags'];
+
+export interface ProjectionOptions {
+	/** Whether a person may force gates on this board (owners and managers). */
+	mayOverride: (userId: string) => Promise<boolean>;
+	/** Called with each move that crossed a gate without a valid override; the caller writes the flag. */
+	onBypass: (cardId: string, flag: Flag) => void;
+}
 
 /**
  * Keeps the relational `card` rows (what search, stand-ups and the guest portal read) in step with a
- * board document. Collects the ids of cards touched by each change; `flush` writes them in one go.
+ * board document. Collects the ids of cards touched by each change, and who made it; `flush` writes
+ * them in one go and checks forward moves against the gates.
  */
 export class CardProjection {
 	#db: Db;
 	#boardId: string;
 	#doc: Y.Doc;
-	#dirty = new Set<string>();
+	#options: ProjectionOptions;
+	/** Card id → the person whose change touched it last (null: the server itself). */
+	#dirty = new Map<string, string | null>();
 
-	constructor(db: Db, boardId: string, doc: Y.Doc) {
+	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
 		this.#db = db;
 		this.#boardId = boardId;
 		this.#doc = doc;
+		this.#options = options;
 		cardsMap(doc).observeDeep(this.#collect);
 	}
 
-	#collect = (events: Y.YEvent<Y.AbstractType<unknown>>[]): void => {
-		for (const event of events) {
-			const [first] = event.path;
-			if (typeof first === 'string') this.#dirty.add(first);
-			else if (event.target === cardsMap(this.#doc)) for (const key of event.keys.keys()) this.#dirty.add(key);
-		}
+	#collect = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
+		const ids = new Set<string>();
+		touchedCardIds(this.#doc, events, ids);
+		const writer = writerOf(transaction.origin);
+		for (const id of ids) this.#dirty.set(id, writer);
 	};
 
-	/** Rewrites every card of the board (at load: heals any drift). */
+	/** Rewrites every card of the board (at load: heals any drift). Moves are not judged here. */
 	async rebuild(): Promise<void> {
-		for (const id of cardsMap(this.#doc).keys()) this.#dirty.add(id);
+		for (const id of cardsMap(this.#doc).keys()) this.#dirty.set(id, null);
 		await this.flush();
 	}
 
 	async flush(): Promise<void> {
 		if (this.#dirty.size === 0) return;
-		const ids = [...this.#dirty];
+		const dirty = [...this.#dirty];
 		this.#dirty.clear();
 		const now = Date.now();
+		const flags: [string, Flag][] = [];
+		// Asked before the transaction: SQLite has one connection, so a query inside would wait for itself.
+		const mayOverride = await this.#rolesOf(dirty.map(([, writer]) => writer));
 		await this.#db.transaction().execute(async (trx) => {
-			for (const id of ids) {
+			for (const [id, writer] of dirty) {
 				const map = getCard(this.#doc, id);
 				const card = map ? readCard(map) : null;
 				if (!card || card.id !== id) {
 					await trx.deleteFrom('card').where('id', '=', id).where('board_id', '=', this.#boardId).execute();
 					continue;
 				}
+				const before = await trx
+					.selectFrom('card')
+					.select('stage')
+					.where('id', '=', id)
+					.where('board_id', '=', this.#boardId)
+					.executeTakeFirst();
+				// A card written straight into a later stage is judged as a move from the first one.
+				const from = (before?.stage ?? 'ideas') as Stage;
+				if (writer && from !== card.stage) {
+					const who = { userId: writer, mayOverride: mayOverride.has(writer) };
+					const flag = bypassFlag(card, from, readSettings(this.#doc), who, now);
+					if (flag) flags.push([id, flag]);
+				}
 				const row = {
 					title: card.title,
 					stage: card.stage,
 					rank: card.rank,
 					archived: card.archived ? 1 : 0,
+					owner_id: card.sections.ownerId,
+					team_id: card.sections.teamId,
 					updated_at: now
 				};
 				await trx
@@ -60,5 +94,20 @@ export class CardProjection {
 					.execute();
 			}
 		});
+		for (const [id, flag] of flags) this.#options.onBypass(id, flag);
 	}
+
+	/** Which of these writers may force gates. */
+	async #rolesOf(writers: (string | null)[]): Promise<Set<string>> {
+		const allowed = new Set<string>();
+		for (const writer of new Set(writers)) if (writer && (await this.#options.mayOverride(writer))) allowed.add(writer);
+		return allowed;
+	}
+}
+
+/** The person behind a change: a sync peer's user id; null for the server's own writes. */
+function writerOf(origin: unknown): string | null {
+	if (typeof origin !== 'object' || origin === null || !('userId' in origin)) return null;
+	const peer = origin as { userId: unknown; server?: unknown };
+	return typeof peer.userId === 'string' && peer.userId !== '' && peer.server !== true ? peer.userId : null;
 }

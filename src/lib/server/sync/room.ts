@@ -15,6 +15,8 @@ import {
 export interface Peer {
 	readonly userId: string;
 	readonly readOnly: boolean;
+	/** The server's own writes (seed, templates, guest feedback): trusted, not judged by the gates. */
+	readonly server?: boolean;
 	send(frame: Uint8Array): void;
 	close(code: number, reason: string): void;
 }
@@ -170,7 +172,7 @@ export class Room {
 }
 
 function serverPeer(userId: string | null): Peer {
-	return { userId: userId ?? '', readOnly: false, send: () => {}, close: () => {} };
+	return { userId: userId ?? '', readOnly: false, server: true, send: () => {}, close: () => {} };
 }
 
 interface AwarenessChange {

@@ -1,0 +1,69 @@
+import type * as Y from 'yjs';
+import {
+	putObjective,
+	readObjectives,
+	readSettings,
+	removeObjective,
+	writeSettings,
+	MAX_GLOBAL_OBJECTIVES,
+	type BoardSettings,
+	type GlobalObjective
+} from '#lib/board/board-settings.ts';
+import { rankBetween } from '#lib/domain/ordering.ts';
+import type { Runtime } from '../runtime.ts';
+import { newId } from '../ids.ts';
+import type { BoardAccess } from './boards.ts';
+
+/**
+ * The board's method settings and global objectives: read by everyone on the board, changed only
+ * by its organisation's owners and managers, through the server (which writes them into the live
+ * document, so every open board updates at once).
+ */
+
+export function managesBoard(board: BoardAccess): boolean {
+	return board.role === 'owner' || board.role === 'manager';
+}
+
+export async function readBoardMethod(
+	runtime: Runtime,
+	boardId: string
+): Promise<{ settings: BoardSettings; objectives: GlobalObjective[] }> {
+	const room = await runtime.sync.openRoom(boardId);
+	return { settings: readSettings(room.doc), objectives: readObjectives(room.doc) };
+}
+
+async function change(runtime: Runtime, boardId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+	const room = await runtime.sync.openRoom(boardId);
+	await room.change(userId, edit);
+}
+
+export function saveSettings(runtime: Runtime, boardId: string, userId: string, settings: BoardSettings) {
+	return change(runtime, boardId, userId, (doc) => writeSettings(doc, settings));
+}
+
+/** Adds a global objective at the end; false when the board already has the most it may have. */
+export async function addGlobalObjective(runtime: Runtime, boardId: string, userId: string, title: string) {
+	const { objectives } = await readBoardMethod(runtime, boardId);
+	if (objectives.length >= MAX_GLOBAL_OBJECTIVES) return false;
+	const rank = rankBetween(objectives.at(-1)?.rank ?? null, null);
+	await change(runtime, boardId, userId, (doc) => putObjective(doc, { id: newId(), title, rank }));
+	return true;
+}
+
+export async function renameGlobalObjective(
+	runtime: Runtime,
+	boardId: string,
+	userId: string,
+	id: string,
+	title: string
+) {
+	const { objectives } = await readBoardMethod(runtime, boardId);
+	const objective = objectives.find((o) => o.id === id);
+	if (!objective) return false;
+	await change(runtime, boardId, userId, (doc) => putObjective(doc, { ...objective, title }));
+	return true;
+}
+
+export function removeGlobalObjective(runtime: Runtime, boardId: string, userId: string, id: string) {
+	return change(runtime, boardId, userId, (doc) => removeObjective(doc, id));
+}

@@ -1,0 +1,20 @@
+import { error } from '@sveltejs/kit';
+import { isId } from '#lib/domain/validation.ts';
+import { requireUser } from '#lib/server/auth/guard.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { findBoardForUser } from '#lib/server/services/boards.ts';
+import { listDirectory } from '#lib/server/services/directory.ts';
+import type { LayoutServerLoad } from './$types';
+
+export const load: LayoutServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const db = getRuntime().db;
+	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
+	if (!board) error(404); // a non-member learns nothing, not even that the board exists
+	return {
+		board: { id: board.id, name: board.name },
+		user: { id: user.id, name: user.name, color: user.color },
+		isManager: board.role === 'owner' || board.role === 'manager',
+		directory: await listDirectory(db, board.organizationId)
+	};
+};

@@ -1,0 +1,8 @@
+import { error } from '@sveltejs/kit';
+import { isId } from '#lib/domain/validation.ts';
+import type { PageLoad } from './$types';
+
+export const load: PageLoad = ({ params }) => {
+	if (!isId(params.cardId)) error(404);
+	return { cardId: params.cardId };
+};

@@ -1,0 +1,79 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { MethodSettingsInput, TimeZoneInput } from '#lib/domain/method/schemas.ts';
+import { CardTitle, isId } from '#lib/domain/validation.ts';
+import { requireUser } from '#lib/server/auth/guard.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { findBoardForUser } from '#lib/server/services/boards.ts';
+import * as method from '#lib/server/services/board-method.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+/** The board, when the signed-in person manages it: 404 for non-members (no hint it exists), 403 for members. */
+async function managedBoard(locals: App.Locals, url: URL, boardId: string) {
+	const user = requireUser(locals, url);
+	const board = isId(boardId) ? await findBoardForUser(getRuntime().db, boardId, user.id) : null;
+	if (!board) error(404);
+	if (!method.managesBoard(board)) error(403);
+	return { user, board };
+}
+
+const SettingsForm = v.object({
+	maxSegments: v.pipe(v.string(), v.toNumber(), v.integer()),
+	tolerancePercent: v.pipe(
+		v.string(),
+		v.transform((s) => s.replace(',', '.')),
+		v.toNumber(),
+		v.finite()
+	),
+	timeZone: TimeZoneInput
+});
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	await managedBoard(locals, url, params.boardId);
+	return method.readBoardMethod(getRuntime(), params.boardId);
+};
+
+export const actions: Actions = {
+	settings: async ({ locals, url, params, request }) => {
+		const { user, board } = await managedBoard(locals, url, params.boardId);
+		const form = Object.fromEntries(await request.formData());
+		const parsed = v.safeParse(SettingsForm, form);
+		const settings = parsed.success
+			? v.safeParse(MethodSettingsInput, {
+					maxSegments: parsed.output.maxSegments,
+					tolerance: parsed.output.tolerancePercent / 100
+				})
+			: null;
+		if (!parsed.success || !settings?.success) return fail(400, { action: 'settings' as const, invalid: true });
+		await method.saveSettings(getRuntime(), board.id, user.id, {
+			...settings.output,
+			timeZone: parsed.output.timeZone
+		});
+		return { action: 'settings' as const, saved: true };
+	},
+	addObjective: async ({ locals, url, params, request }) => {
+		const { user, board } = await managedBoard(locals, url, params.boardId);
+		const title = v.safeParse(CardTitle, (await request.formData()).get('title'));
+		if (!title.success) return fail(400, { action: 'addObjective' as const, invalid: true });
+		if (!(await method.addGlobalObjective(getRuntime(), board.id, user.id, title.output)))
+			return fail(400, { action: 'addObjective' as const, full: true });
+		return { action: 'addObjective' as const, saved: true };
+	},
+	renameObjective: async ({ locals, url, params, request }) => {
+		const { user, board } = await managedBoard(locals, url, params.boardId);
+		const form = await request.formData();
+		const id = form.get('id');
+		const title = v.safeParse(CardTitle, form.get('title'));
+		if (!isId(id)) return fail(400, { action: 'renameObjective' as const, invalid: true });
+		if (!title.success) return fail(400, { action: 'renameObjective' as const, id, invalid: true });
+		if (!(await method.renameGlobalObjective(getRuntime(), board.id, user.id, id, title.output))) error(404);
+		return { action: 'renameObjective' as const, id, saved: true };
+	},
+	removeObjective: async ({ locals, url, params, request }) => {
+		const { user, board } = await managedBoard(locals, url, params.boardId);
+		const id = (await request.formData()).get('id');
+		if (!isId(id)) return fail(400, { action: 'removeObjective' as const, invalid: true });
+		await method.removeGlobalObjective(getRuntime(), board.id, user.id, id);
+		return { action: 'removeObjective' as const, saved: true };
+	}
+};
