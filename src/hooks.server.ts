@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from '#lib/server/auth/cookie.ts';
 import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/kit-cookies.ts';
 import { validateSessionToken } from '#lib/server/auth/session.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
+import { findHomeMembership } from '#lib/server/services/memberships.ts';
 
 /** Picks the language (cookie, then the browser's) and writes it into <html lang>. */
 const locale: Handle = ({ event, resolve }) =>
@@ -19,6 +20,7 @@ const session: Handle = async ({ event, resolve }) => {
 	else if (token) deleteSessionCookie(event.cookies, event.url);
 	event.locals.user = auth?.user ?? null;
 	event.locals.session = auth?.session ?? null;
+	event.locals.membership = auth ? await findHomeMembership(getRuntime().db, auth.user.id) : null;
 	return resolve(event);
 };
 

@@ -103,7 +103,9 @@ const CheckInRecord = v.object({
 	confidence: v.picklist(t.CONFIDENCES),
 	note: text(L.note),
 	by: v.string(),
-	at: v.number()
+	at: v.number(),
+	/** Shown to the guests the card is shared with (see sharing.ts); absent on older check-ins. */
+	shared: v.optional(v.boolean())
 });
 const ForceRecord = v.object({ rating: v.picklist([1, 2, 3, 4, 5]), note: text(L.note) });
 const OverrideRecord = v.object({

@@ -33,6 +33,8 @@ export interface BoardSessionOptions {
 	user: BoardUser;
 	/** Managers may force a move past an unmet gate, with a written reason. */
 	canOverride?: boolean;
+	/** Observers: the board syncs down, nothing can be changed (the server drops their writes anyway). */
+	readOnly?: boolean;
 	directory?: Directory;
 }
 
@@ -60,6 +62,7 @@ export class BoardSession {
 	readonly boardId: string;
 	readonly user: BoardUser;
 	readonly canOverride: boolean;
+	readonly readOnly: boolean;
 	readonly directory: Directory;
 	readonly doc = new Y.Doc();
 	/** Edits of the cards' method sections. */
@@ -90,10 +93,17 @@ export class BoardSession {
 	#connection: BoardConnection | null = null;
 	#destroyed = false;
 
-	constructor({ boardId, user, canOverride = false, directory = { members: [], teams: [] } }: BoardSessionOptions) {
+	constructor({
+		boardId,
+		user,
+		canOverride = false,
+		readOnly = false,
+		directory = { members: [], teams: [] }
+	}: BoardSessionOptions) {
 		this.boardId = boardId;
 		this.user = user;
-		this.canOverride = canOverride;
+		this.readOnly = readOnly;
+		this.canOverride = canOverride && !readOnly;
 		this.directory = directory;
 		this.editor = new CardEditor(this.doc, user.id);
 		cardsMap(this.doc).observeDeep(this.#mirror);

@@ -3,7 +3,7 @@ import { openDatabase } from './db/open.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { LoginThrottle } from './auth/throttle.ts';
 import { SyncHub } from './sync/hub.ts';
-import { admitMembers } from './sync/admit.ts';
+import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
 import { clearRuntime, setRuntime, type Runtime } from './runtime.ts';
 
@@ -13,7 +13,7 @@ export async function startRuntime(
 ): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
-	const sync = new SyncHub(db, admitMembers(db, config.origin));
+	const sync = new SyncHub(db, admitMembers(db, config.origin), reassessMembers(db));
 	const demo = config.seedDemo ? await seedDemoIfEmpty(db, sync) : null;
 	const runtime: Runtime = {
 		config,

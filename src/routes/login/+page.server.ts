@@ -22,7 +22,7 @@ export const actions: Actions = {
 			return fail(429, { email, error: 'throttled' as const, seconds: Math.ceil(result.retryAfterMs / 1000) });
 		}
 		if (!result.ok) return fail(400, { email, error: 'invalid_credentials' as const });
-		await startSession(db, cookies, url, result.userId);
+		await startSession(db, cookies, url, result.userId, request.headers.get('user-agent'));
 		redirect(303, safeNext(url.searchParams.get('next')));
 	}
 };

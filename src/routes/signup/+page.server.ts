@@ -26,7 +26,7 @@ export const actions: Actions = {
 		const { db } = getRuntime();
 		const account = await createAccountWithOrganization(db, parsed.output);
 		if (!account) return fail(409, { ...echo, invalid: [], taken: true });
-		await startSession(db, cookies, url, account.userId);
+		await startSession(db, cookies, url, account.userId, request.headers.get('user-agent'));
 		redirect(303, '/boards');
 	}
 };

@@ -45,6 +45,7 @@ export class CardMover {
 	}
 
 	pickUp(cardId: string): void {
+		if (this.#session.readOnly) return;
 		const card = this.#session.card(cardId);
 		const place = placeOf(this.#session.columns, cardId);
 		if (!card || !place) return;

@@ -118,7 +118,9 @@ export const CheckInInput = v.object({
 	date: IsoDateInput,
 	value: amount,
 	confidence: v.picklist(t.CONFIDENCES),
-	note: v.optional(text(L.note), '')
+	note: v.optional(text(L.note), ''),
+	/** Visible to the guests the card is shared with. */
+	shared: v.optional(v.boolean(), false)
 });
 export const CheckInsInput = v.pipe(v.array(CheckInInput), v.maxLength(L.checkIns));
 

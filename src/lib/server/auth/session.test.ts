@@ -4,7 +4,14 @@ import { join } from 'node:path';
 import type { Db } from '../db/open.ts';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { createAccountWithOrganization } from '../services/accounts.ts';
-import { createSession, invalidateSession, validateSessionToken } from './session.ts';
+import {
+	createSession,
+	invalidateSession,
+	listSessions,
+	revokeOtherSessions,
+	revokeSession,
+	validateSessionToken
+} from './session.ts';
 import { DAY, SESSION_LIFETIME, generateSessionToken, sessionIdFromToken } from './token.ts';
 
 let temp: TempDatabase;
@@ -57,7 +64,13 @@ describe('createSession', () => {
 		expect(session).toEqual({ id: sessionIdFromToken(token), userId, expiresAt: NOW + SESSION_LIFETIME });
 
 		const rows = await db.selectFrom('session').selectAll().execute();
-		expect(rows).toContainEqual({ id: sessionIdFromToken(token), user_id: userId, expires_at: NOW + SESSION_LIFETIME });
+		expect(rows).toContainEqual({
+			id: sessionIdFromToken(token),
+			user_id: userId,
+			expires_at: NOW + SESSION_LIFETIME,
+			created_at: NOW,
+			user_agent: null
+		});
 		expect(JSON.stringify(rows)).not.toContain(token);
 	});
 
@@ -133,5 +146,77 @@ describe('invalidateSession', () => {
 		expect(await validateSessionToken(db, gone)).toBeNull();
 		expect(await storedExpiry(gone)).toBeUndefined();
 		expect(await validateSessionToken(db, kept)).not.toBeNull();
+	});
+});
+
+describe('listing and revoking', () => {
+	/** A fresh person with `count` sessions, in the order they were started. */
+	async function personWithSessions(email: string, count: number) {
+		const account = await createAccountWithOrganization(db, {
+			name: 'Grace',
+			email,
+			password: 'correct horse battery',
+			organization: 'Compilers'
+		});
+		if (!account) throw new Error('could not create the account');
+		const tokens: string[] = [];
+		for (let i = 0; i < count; i++) {
+			freezeClock(NOW + i * 1000);
+			const token = generateSessionToken();
+			await createSession(db, token, account.userId, `agent ${i}`);
+			tokens.push(token);
+		}
+		vi.useRealTimers();
+		return { userId: account.userId, tokens, ids: tokens.map(sessionIdFromToken) };
+	}
+
+	it('lists only the live sessions of that person, newest first, undated (older) ones last', async () => {
+		const grace = await personWithSessions('grace-list@example.org', 3);
+		const old = generateSessionToken();
+		await createSession(db, old, grace.userId);
+		await db.updateTable('session').set({ created_at: null }).where('id', '=', sessionIdFromToken(old)).execute();
+		const expired = await createSession(db, generateSessionToken(), grace.userId);
+		await db
+			.updateTable('session')
+			.set({ expires_at: Date.now() - 1 })
+			.where('id', '=', expired.id)
+			.execute();
+
+		const listed = await listSessions(db, grace.userId);
+		expect(listed.map((s) => s.id)).toEqual([...grace.ids].reverse().concat(sessionIdFromToken(old)));
+		expect(listed[0]).toEqual({
+			id: grace.ids[2],
+			createdAt: NOW + 2000,
+			userAgent: 'agent 2',
+			expiresAt: NOW + 2000 + SESSION_LIFETIME
+		});
+		expect(listed.at(-1)).toMatchObject({ createdAt: null, userAgent: null });
+		expect(listed.map((s) => s.id)).not.toContain(expired.id);
+	});
+
+	it("revokes one's own session, and never someone else's", async () => {
+		const grace = await personWithSessions('grace-revoke@example.org', 2);
+		const [mine, other] = grace.tokens as [string, string];
+		const adaToken = await sessionExpiringIn(DAY);
+
+		expect(await revokeSession(db, grace.userId, sessionIdFromToken(adaToken))).toBe(false);
+		expect(await validateSessionToken(db, adaToken)).not.toBeNull();
+
+		expect(await revokeSession(db, grace.userId, sessionIdFromToken(other))).toBe(true);
+		expect(await validateSessionToken(db, other)).toBeNull();
+		expect(await validateSessionToken(db, mine)).not.toBeNull();
+		expect(await revokeSession(db, grace.userId, sessionIdFromToken(other))).toBe(false);
+	});
+
+	it("ends every other session of that person's, keeps the current one and other people's", async () => {
+		const grace = await personWithSessions('grace-others@example.org', 3);
+		const [current, ...rest] = grace.tokens as [string, ...string[]];
+		const adaToken = await sessionExpiringIn(DAY);
+
+		expect(await revokeOtherSessions(db, grace.userId, sessionIdFromToken(current))).toBe(2);
+		expect(await validateSessionToken(db, current)).not.toBeNull();
+		for (const token of rest) expect(await validateSessionToken(db, token)).toBeNull();
+		expect(await validateSessionToken(db, adaToken)).not.toBeNull();
+		expect((await listSessions(db, grace.userId)).map((s) => s.id)).toEqual([sessionIdFromToken(current)]);
 	});
 });

@@ -1,3 +1,4 @@
+import type { Generated } from 'kysely';
 /** Row types of the database, as Kysely sees them. Times are epoch milliseconds. */
 export interface Database {
 	organization: { id: string; name: string; created_at: number };
@@ -9,16 +10,45 @@ export interface Database {
 		color: string;
 		created_at: number;
 	};
-	membership: { organization_id: string; user_id: string; role: OrgRole; created_at: number };
+	membership: {
+		organization_id: string;
+		user_id: string;
+		role: OrgRole;
+		created_at: number;
+		/** Guests only: the partner or client company they belong to. */
+		company: string | null;
+	};
 	team: { id: string; organization_id: string; name: string; color: string };
 	team_member: { team_id: string; user_id: string };
-	session: { id: string; user_id: string; expires_at: number };
+	session: {
+		id: string;
+		user_id: string;
+		expires_at: number;
+		created_at: number | null;
+		user_agent: string | null;
+	};
 	board: {
 		id: string;
 		organization_id: string;
 		name: string;
 		created_at: number;
 		updated_at: number;
+		visibility: Generated<'organisation' | 'restricted'>;
+	};
+	board_grant: { board_id: string; subject: 'user' | 'team'; subject_id: string; level: 'edit' | 'read' };
+	invitation: {
+		/** SHA-256 of the link's token. */
+		id: string;
+		organization_id: string;
+		role: OrgRole;
+		company: string | null;
+		board_id: string | null;
+		created_by: string;
+		created_at: number;
+		expires_at: number;
+		used_at: number | null;
+		used_by: string | null;
+		revoked_at: number | null;
 	};
 	board_update: {
 		board_id: string;
@@ -38,7 +68,12 @@ export interface Database {
 		updated_at: number;
 		owner_id: string | null;
 		team_id: string | null;
+		/** JSON: the companies whose guests see the card, ["*"] for every guest, [] for none. */
+		shared_with: Generated<string>;
+		/** JSON: the guest-safe view of the card (see sync/guest-view.ts). */
+		guest_view: Generated<string>;
 	};
 }
 
-export type OrgRole = 'owner' | 'manager' | 'member' | 'guest';
+export type { OrgRole } from '#lib/domain/permissions.ts';
+import type { OrgRole } from '#lib/domain/permissions.ts';

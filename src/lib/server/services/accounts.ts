@@ -22,17 +22,7 @@ export async function createAccountWithOrganization(
 	return db.transaction().execute(async (trx) => {
 		const taken = await trx.selectFrom('user').select('id').where('email', '=', input.email).executeTakeFirst();
 		if (taken) return null;
-		await trx
-			.insertInto('user')
-			.values({
-				id: userId,
-				email: input.email,
-				name: input.name,
-				password_hash: passwordHash,
-				color: colorFor(userId),
-				created_at: now
-			})
-			.execute();
+		await insertUser(trx, { id: userId, email: input.email, name: input.name, passwordHash }, now);
 		await trx
 			.insertInto('organization')
 			.values({ id: organizationId, name: input.organization, created_at: now })
@@ -43,6 +33,25 @@ export async function createAccountWithOrganization(
 			.execute();
 		return { userId, organizationId };
 	});
+}
+
+/** Writes a person's row (callers check first, in the same transaction, that the e-mail is free). */
+export async function insertUser(
+	db: Db,
+	user: { id: string; email: string; name: string; passwordHash: string },
+	now: number
+): Promise<void> {
+	await db
+		.insertInto('user')
+		.values({
+			id: user.id,
+			email: user.email,
+			name: user.name,
+			password_hash: user.passwordHash,
+			color: colorFor(user.id),
+			created_at: now
+		})
+		.execute();
 }
 
 export type LoginResult = { ok: true; userId: string } | { ok: false; retryAfterMs: number };
@@ -73,4 +82,37 @@ export async function checkLogin(
 	}
 	for (const k of keys) throttle.succeed(k);
 	return { ok: true, userId: user.id };
+}
+
+/**
+ * Replaces a person's password once their current one is confirmed. Wrong guesses count against the
+ * same per-account throttle key as logins, so a borrowed session gives no extra guessing budget.
+ */
+export async function changePassword(
+	db: Db,
+	throttle: LoginThrottle,
+	userId: string,
+	current: string,
+	next: string
+): Promise<LoginResult> {
+	const user = await db
+		.selectFrom('user')
+		.select(['email', 'password_hash'])
+		.where('id', '=', userId)
+		.executeTakeFirst();
+	if (!user) throw new Error(`no user ${userId} behind a live session`);
+	const key = `email:${user.email}`;
+	const wait = throttle.waitFor(key);
+	if (wait > 0) return { ok: false, retryAfterMs: wait };
+	if (!(await verifyPassword(user.password_hash, current))) {
+		throttle.fail(key);
+		return { ok: false, retryAfterMs: 0 };
+	}
+	throttle.succeed(key);
+	await db
+		.updateTable('user')
+		.set({ password_hash: await hashPassword(next) })
+		.where('id', '=', userId)
+		.execute();
+	return { ok: true, userId };
 }

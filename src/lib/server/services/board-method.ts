@@ -13,6 +13,7 @@ import { rankBetween } from '#lib/domain/ordering.ts';
 import type { Runtime } from '../runtime.ts';
 import { newId } from '../ids.ts';
 import type { BoardAccess } from './boards.ts';
+import { can } from '#lib/domain/permissions.ts';
 
 /**
  * The board's method settings and global objectives: read by everyone on the board, changed only
@@ -21,7 +22,7 @@ import type { BoardAccess } from './boards.ts';
  */
 
 export function managesBoard(board: BoardAccess): boolean {
-	return board.role === 'owner' || board.role === 'manager';
+	return can(board.role, 'board.settings');
 }
 
 export async function readBoardMethod(

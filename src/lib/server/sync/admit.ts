@@ -1,13 +1,20 @@
 import type { IncomingMessage } from 'node:http';
 import type { Db } from '../db/open.ts';
 import { readCookie, SESSION_COOKIE } from '../auth/cookie.ts';
-import { validateSessionToken } from '../auth/session.ts';
+import { findSessionUser, validateSessionToken } from '../auth/session.ts';
 import { findBoardForUser } from '../services/boards.ts';
-import type { Admit } from './hub.ts';
+
+export type Verdict = { userId: string; sessionId: string; readOnly: boolean } | { refuse: 401 | 403 | 404 };
+
+/** Who may connect to a board: resolved at the door, before any document byte is sent. */
+export type Admit = (req: IncomingMessage, boardId: string) => Promise<Verdict>;
+
+/** The same question for an open connection, when its person's rights or sessions changed. */
+export type Reassess = (sessionId: string, boardId: string) => Promise<Verdict>;
 
 /**
  * The door of the sync endpoint: an allowed Origin (403), a valid session (401), and access to the
- * board (404, the same as a board that does not exist).
+ * board (404, the same as a board that does not exist). Observers (read access) connect read-only.
  */
 export function admitMembers(db: Db, publicOrigin: string | null): Admit {
 	return async (req, boardId) => {
@@ -15,10 +22,21 @@ export function admitMembers(db: Db, publicOrigin: string | null): Admit {
 		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 		const auth = token ? await validateSessionToken(db, token) : null;
 		if (!auth) return { refuse: 401 };
-		const board = await findBoardForUser(db, boardId, auth.user.id);
-		if (!board) return { refuse: 404 };
-		return { userId: auth.user.id, readOnly: false };
+		return judge(db, auth.session.id, auth.user.id, boardId);
 	};
+}
+
+export function reassessMembers(db: Db): Reassess {
+	return async (sessionId, boardId) => {
+		const userId = await findSessionUser(db, sessionId);
+		return userId ? judge(db, sessionId, userId, boardId) : { refuse: 401 };
+	};
+}
+
+async function judge(db: Db, sessionId: string, userId: string, boardId: string): Promise<Verdict> {
+	const board = await findBoardForUser(db, boardId, userId);
+	if (!board) return { refuse: 404 };
+	return { userId, sessionId, readOnly: board.level === 'read' };
 }
 
 function originAllowed(req: IncomingMessage, publicOrigin: string | null): boolean {

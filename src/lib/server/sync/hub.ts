@@ -12,17 +12,25 @@ import { CardProjection } from './projection.ts';
 import { Room, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 import { refuseUpgrade } from './upgrade.ts';
+import type { Admit, Reassess, Verdict } from './admit.ts';
 
 export const MAX_PAYLOAD = 1024 * 1024;
 const COMPACT_EVERY = 500;
 const UNLOAD_AFTER_MS = 30_000;
 const PING_EVERY_MS = 30_000;
 
-/** Who may connect to a board: resolved at the door, before any document byte is sent. */
-export type Admit = (
-	req: IncomingMessage,
-	boardId: string
-) => Promise<{ userId: string; readOnly: boolean } | { refuse: 401 | 403 | 404 }>;
+interface Connection {
+	ws: WebSocket;
+	peer: Peer;
+	boardId: string;
+	sessionId: string;
+}
+
+const CLOSE_FOR: Record<401 | 403 | 404, number> = {
+	401: CLOSE.unauthorized,
+	403: CLOSE.forbidden,
+	404: CLOSE.notFound
+};
 
 interface LiveRoom {
 	room: Room;
@@ -35,15 +43,21 @@ export class SyncHub {
 	readonly store: BoardStore;
 	#db: Db;
 	#admit: Admit;
+	#reassess: Reassess;
+	/** Open connections per person, to apply a change of their rights at once. */
+	#byUser = new Map<string, Set<Connection>>();
 	#wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
 	#rooms = new Map<string, Promise<LiveRoom>>();
+	/** Per board: who waits for changes of what guests see (the guest portal's live refresh). */
+	#guestListeners = new Map<string, Set<() => void>>();
 	#pinger = setInterval(() => this.#ping(), PING_EVERY_MS);
 	#closing = false;
 	#alive = new WeakMap<WebSocket, boolean>();
 
-	constructor(db: Db, admit: Admit) {
+	constructor(db: Db, admit: Admit, reassess: Reassess) {
 		this.#db = db;
 		this.#admit = admit;
+		this.#reassess = reassess;
 		this.store = new BoardStore(db);
 		this.#pinger.unref();
 	}
@@ -65,10 +79,14 @@ export class SyncHub {
 		if (!isId(boardId)) return refuseUpgrade(socket, 404);
 		const verdict = await this.#admit(req, boardId);
 		if ('refuse' in verdict) return refuseUpgrade(socket, verdict.refuse);
-		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, boardId, verdict.userId, verdict.readOnly));
+		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, boardId, verdict));
 	}
 
-	#connect(ws: WebSocket, boardId: string, userId: string, readOnly: boolean): void {
+	#connect(
+		ws: WebSocket,
+		boardId: string,
+		{ userId, sessionId, readOnly }: Exclude<Verdict, { refuse: number }>
+	): void {
 		const peer: Peer = {
 			userId,
 			readOnly,
@@ -78,6 +96,9 @@ export class SyncHub {
 			close: (code, reason) => ws.close(code, reason)
 		};
 		const live = this.#room(boardId);
+		const connection = { ws, peer, boardId, sessionId };
+		const mine = this.#byUser.get(userId) ?? new Set<Connection>();
+		this.#byUser.set(userId, mine.add(connection));
 		this.#alive.set(ws, true);
 		ws.on('pong', () => this.#alive.set(ws, true));
 		ws.on('message', (data, isBinary) => {
@@ -91,7 +112,11 @@ export class SyncHub {
 			});
 		});
 		ws.on('error', (error) => console.warn(`[sync] board ${boardId}: socket error: ${error.message}`));
-		ws.on('close', () => void live.then((l) => this.#leave(l, peer)));
+		ws.on('close', () => {
+			mine.delete(connection);
+			if (mine.size === 0 && this.#byUser.get(userId) === mine) this.#byUser.delete(userId);
+			void live.then((l) => this.#leave(l, peer));
+		});
 		void live.then(
 			(l) => {
 				if (l.unloadTimer) clearTimeout(l.unloadTimer);
@@ -125,7 +150,10 @@ export class SyncHub {
 			onBypass: (cardId, flag) =>
 				void room
 					.change(null, (d) => putEntry(d, cardId, 'flags', newId(), flag))
-					.catch((e: unknown) => console.error(`[sync] gate flag: ${String(e)}`))
+					.catch((e: unknown) => console.error(`[sync] gate flag: ${String(e)}`)),
+			onGuestChange: () => {
+				for (const listener of this.#guestListeners.get(boardId) ?? []) listener();
+			}
 		});
 		let sinceCompaction = tailLength;
 		const room: Room = new Room(boardId, doc, lastSeq, this.store, (r, batch) => {
@@ -175,6 +203,30 @@ export class SyncHub {
 		const live = await this.#room(boardId);
 		this.#unloadWhenIdle(live);
 		return live.room;
+	}
+
+	/** Calls `listener` after each projection that changed a card guests see (or saw); returns the unsubscribe. */
+	onSharedCardsChanged(boardId: string, listener: () => void): () => void {
+		const listeners = this.#guestListeners.get(boardId) ?? new Set();
+		this.#guestListeners.set(boardId, listeners.add(listener));
+		return () => {
+			listeners.delete(listener);
+			if (listeners.size === 0 && this.#guestListeners.get(boardId) === listeners) this.#guestListeners.delete(boardId);
+		};
+	}
+
+	/**
+	 * Applies a change of someone's rights or sessions to their open connections: each is judged
+	 * again, and closed when its session ended or its access changed. Closing, rather than turning
+	 * a socket read-only underneath, makes the page reload into what the person may now do, instead
+	 * of letting them type edits the server would silently drop.
+	 */
+	async reassessUser(userId: string): Promise<void> {
+		for (const connection of [...(this.#byUser.get(userId) ?? [])]) {
+			const verdict = await this.#reassess(connection.sessionId, connection.boardId);
+			if ('refuse' in verdict) connection.ws.close(CLOSE_FOR[verdict.refuse], 'access changed');
+			else if (verdict.readOnly !== connection.peer.readOnly) connection.ws.close(CLOSE.forbidden, 'access changed');
+		}
 	}
 
 	#ping(): void {

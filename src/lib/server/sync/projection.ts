@@ -3,8 +3,11 @@ import type { Stage } from '#lib/domain/stages.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
 import { cardsMap, getCard, readCard, touchedCardIds } from '#lib/board/schema.ts';
 import type { CollectionRecords } from '#lib/board/sections.ts';
+import { cardSharing, toAudience } from '#lib/board/sharing.ts';
+import { localDate } from '#lib/domain/method/dates.ts';
 import type { Db } from '../db/open.ts';
 import { bypassFlag } from './gate-guard.ts';
+import { guestColumns } from './guest-view.ts';
 
 export type Flag = CollectionRecords['flags'];
 
@@ -13,6 +16,8 @@ export interface ProjectionOptions {
 	mayOverride: (userId: string) => Promise<boolean>;
 	/** Called with each move that crossed a gate without a valid override; the caller writes the flag. */
 	onBypass: (cardId: string, flag: Flag) => void;
+	/** Called after a flush that changed what guests see (a card shared, unshared, or its guest view). */
+	onGuestChange?: () => void;
 }
 
 /**
@@ -55,6 +60,8 @@ export class CardProjection {
 		this.#dirty.clear();
 		const now = Date.now();
 		const flags: [string, Flag][] = [];
+		const today = localDate(now, readSettings(this.#doc).timeZone);
+		let guestChange = false;
 		// Asked before the transaction: SQLite has one connection, so a query inside would wait for itself.
 		const mayOverride = await this.#rolesOf(dirty.map(([, writer]) => writer));
 		await this.#db.transaction().execute(async (trx) => {
@@ -62,12 +69,18 @@ export class CardProjection {
 				const map = getCard(this.#doc, id);
 				const card = map ? readCard(map) : null;
 				if (!card || card.id !== id) {
-					await trx.deleteFrom('card').where('id', '=', id).where('board_id', '=', this.#boardId).execute();
+					const gone = await trx
+						.deleteFrom('card')
+						.where('id', '=', id)
+						.where('board_id', '=', this.#boardId)
+						.returning('shared_with')
+						.execute();
+					guestChange ||= gone.some((row) => row.shared_with !== '[]');
 					continue;
 				}
 				const before = await trx
 					.selectFrom('card')
-					.select('stage')
+					.select(['stage', 'shared_with', 'guest_view'])
 					.where('id', '=', id)
 					.where('board_id', '=', this.#boardId)
 					.executeTakeFirst();
@@ -85,8 +98,11 @@ export class CardProjection {
 					archived: card.archived ? 1 : 0,
 					owner_id: card.sections.ownerId,
 					team_id: card.sections.teamId,
-					updated_at: now
+					updated_at: now,
+					...guestColumns(card, toAudience(cardSharing(this.#doc, id)), today)
 				};
+				guestChange ||=
+					(before?.shared_with ?? '[]') !== row.shared_with || (before?.guest_view ?? '{}') !== row.guest_view;
 				await trx
 					.insertInto('card')
 					.values({ id, board_id: this.#boardId, ...row })
@@ -95,6 +111,7 @@ export class CardProjection {
 			}
 		});
 		for (const [id, flag] of flags) this.#options.onBypass(id, flag);
+		if (guestChange) this.#options.onGuestChange?.();
 	}
 
 	/** Which of these writers may force gates. */

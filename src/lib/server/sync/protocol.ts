@@ -83,3 +83,42 @@ export function encodeAwareness(awareness: awarenessProtocol.Awareness, clients:
 export function isEmptyUpdate(update: Uint8Array): boolean {
 	return update.length === 2 && update[0] === 0 && update[1] === 0;
 }
+
+/**
+ * Presence tells the others who is here, and a client may only speak for itself. Providers relay
+ * the states they hear from others, so an update is first cut down to the client ids that are not
+ * someone else's connection (`isOthers`); each state left that names a user must name the
+ * connection's own person, else the whole update is refused (a hostile member would otherwise
+ * show up under someone else's name). Returns the update to apply, or null when nothing is left.
+ */
+export function ownAwarenessUpdate(
+	update: Uint8Array,
+	userId: string,
+	isOthers: (clientId: number) => boolean
+): Uint8Array | null {
+	const decoder = decoding.createDecoder(update);
+	const kept: { clientId: number; clock: number; json: string }[] = [];
+	const count = decoding.readVarUint(decoder);
+	for (let i = 0; i < count; i++) {
+		const entry = { clientId: decoding.readVarUint(decoder), clock: decoding.readVarUint(decoder), json: '' };
+		entry.json = decoding.readVarString(decoder);
+		if (isOthers(entry.clientId)) continue; // a relay of someone else's presence: theirs to send
+		const state: unknown = JSON.parse(entry.json);
+		if (typeof state === 'object' && state !== null && 'user' in state) {
+			const user = (state as { user: unknown }).user;
+			const id = typeof user === 'object' && user !== null && 'id' in user ? (user as { id: unknown }).id : null;
+			if (id !== userId) throw new BadMessage('presence for someone else');
+		}
+		kept.push(entry);
+	}
+	if (decoding.hasContent(decoder)) throw new BadMessage('trailing bytes in presence');
+	if (kept.length === 0) return null;
+	const encoder = encoding.createEncoder();
+	encoding.writeVarUint(encoder, kept.length);
+	for (const { clientId, clock, json } of kept) {
+		encoding.writeVarUint(encoder, clientId);
+		encoding.writeVarUint(encoder, clock);
+		encoding.writeVarString(encoder, json);
+	}
+	return encoding.toUint8Array(encoder);
+}

@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE } from '#lib/domain/close-codes.ts';
 import type { BoardStore, StoredUpdate } from './store.ts';
 import {
+	ownAwarenessUpdate,
 	type ClientMessage,
 	encodeAwareness,
 	encodeSyncStep1,
@@ -14,6 +15,7 @@ import {
 /** One connected client, as the room sees it. */
 export interface Peer {
 	readonly userId: string;
+	/** Read-only peers (observers) sync down; their writes are dropped. */
 	readonly readOnly: boolean;
 	/** The server's own writes (seed, templates, guest feedback): trusted, not judged by the gates. */
 	readonly server?: boolean;
@@ -87,9 +89,11 @@ export class Room {
 				// Read-only peers keep syncing down; their writes are dropped here.
 				if (!peer.readOnly && !isEmptyUpdate(message.update)) this.#enqueue(peer, message.update);
 				return;
-			case 'awareness':
-				awarenessProtocol.applyAwarenessUpdate(this.awareness, message.update, peer);
+			case 'awareness': {
+				const own = ownAwarenessUpdate(message.update, peer.userId, (id) => this.#ownedByOthers(peer, id));
+				if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, peer);
 				return;
+			}
 			case 'query-awareness':
 				peer.send(encodeAwareness(this.awareness, [...this.awareness.getStates().keys()]));
 		}
@@ -148,6 +152,11 @@ export class Room {
 			console.error(`[sync] board ${this.boardId}: update from ${peer.userId} not applicable: ${String(error)}`);
 			peer.close(CLOSE.badMessage, 'bad update');
 		}
+	}
+
+	#ownedByOthers(peer: Peer, clientId: number): boolean {
+		for (const [other, clients] of this.peers) if (other !== peer && clients.has(clientId)) return true;
+		return false;
 	}
 
 	#broadcast(frame: Uint8Array, origin: unknown): void {

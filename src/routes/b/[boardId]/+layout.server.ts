@@ -1,9 +1,11 @@
 import { error } from '@sveltejs/kit';
 import { isId } from '#lib/domain/validation.ts';
+import { can } from '#lib/domain/permissions.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { listDirectory } from '#lib/server/services/directory.ts';
+import { listGuestCompanies } from '#lib/server/services/guest-companies.ts';
 import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url, params }) => {
@@ -14,7 +16,10 @@ export const load: LayoutServerLoad = async ({ locals, url, params }) => {
 	return {
 		board: { id: board.id, name: board.name },
 		user: { id: user.id, name: user.name, color: user.color },
-		isManager: board.role === 'owner' || board.role === 'manager',
-		directory: await listDirectory(db, board.organizationId)
+		isManager: can(board.role, 'gate.override'),
+		readOnly: board.level === 'read',
+		directory: await listDirectory(db, board.organizationId),
+		/** What a card can be shared with (read by the card's ShareControl). */
+		guestCompanies: await listGuestCompanies(db, board.organizationId)
 	};
 };

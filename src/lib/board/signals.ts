@@ -1,0 +1,91 @@
+import * as v from 'valibot';
+import * as Y from 'yjs';
+import { ID_PATTERN, LIMITS } from '#lib/domain/validation.ts';
+import { createCard, type NewCard } from './commands.ts';
+import { getCard } from './schema.ts';
+
+/**
+ * Guests' feedback on a shared card: a collection `signals` (a Y.Map of id → record, each record
+ * replaced whole) on the card. Only the server adds signals (the guest portal never holds the
+ * document), and it creates the collection with the first one; members only mark a signal as
+ * turned into an idea. Every read validates, so a malformed record is skipped, never shown.
+ */
+
+export const SIGNALS = 'signals';
+export const SIGNAL_KINDS = ['works', 'fails', 'idea'] as const;
+export type SignalKind = (typeof SIGNAL_KINDS)[number];
+export const SIGNAL_TEXT_MAX = 2_000;
+
+/** What a guest sends: a verdict and a text. */
+export const FeedbackInput = v.object({
+	kind: v.picklist(SIGNAL_KINDS),
+	text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SIGNAL_TEXT_MAX))
+});
+
+const SignalRecord = v.object({
+	kind: v.picklist(SIGNAL_KINDS),
+	text: v.pipe(v.string(), v.minLength(1), v.maxLength(SIGNAL_TEXT_MAX)),
+	/** The guest's company ('' for a guest without one). */
+	company: v.pipe(v.string(), v.maxLength(LIMITS.boardName)),
+	by: v.string(),
+	at: v.pipe(v.number(), v.finite()),
+	/** The idea card it became, once a member turned it into one. */
+	convertedTo: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN)))
+});
+export type SignalRecord = v.InferOutput<typeof SignalRecord>;
+export type Signal = SignalRecord & { id: string };
+
+/** The card's valid signals, newest first. */
+export function readSignals(card: Y.Map<unknown>): Signal[] {
+	const map = card.get(SIGNALS);
+	if (!(map instanceof Y.Map)) return [];
+	const signals: Signal[] = [];
+	for (const [id, value] of map.entries()) {
+		const parsed = v.safeParse(SignalRecord, value);
+		if (parsed.success) signals.push({ ...parsed.output, id });
+	}
+	return signals.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+}
+
+export function cardSignals(doc: Y.Doc, cardId: string): Signal[] {
+	const card = getCard(doc, cardId);
+	return card ? readSignals(card) : [];
+}
+
+/**
+ * Adds a signal (server side). Creates the collection when the card has none yet: safe because only
+ * the server adds signals, one write after another (see services/portal.ts). False without the card.
+ */
+export function addSignal(doc: Y.Doc, cardId: string, id: string, record: SignalRecord): boolean {
+	const card = getCard(doc, cardId);
+	if (!card || !v.safeParse(SignalRecord, record).success) return false;
+	doc.transact(() => {
+		let map = card.get(SIGNALS);
+		if (!(map instanceof Y.Map)) card.set(SIGNALS, (map = new Y.Map()));
+		(map as Y.Map<unknown>).set(id, record);
+	});
+	return true;
+}
+
+/**
+ * Turns a signal into a new card (in Ideas & signals, as `idea` says) and marks the signal as
+ * converted, in one transaction. False when the signal is gone or already converted.
+ */
+export function convertSignal(doc: Y.Doc, cardId: string, signalId: string, idea: NewCard): boolean {
+	const card = getCard(doc, cardId);
+	const map = card?.get(SIGNALS);
+	const signal = card ? readSignals(card).find((s) => s.id === signalId) : undefined;
+	if (!(map instanceof Y.Map) || !signal || signal.convertedTo) return false;
+	const { id: _id, ...record } = signal;
+	doc.transact(() => {
+		createCard(doc, idea);
+		map.set(signalId, { ...record, convertedTo: idea.id });
+	});
+	return true;
+}
+
+/** The title of an idea made from a signal: the text's first line, cut to a readable length. */
+export function ideaTitle(text: string, max = 120): string {
+	const line = text.trim().split('\n')[0]?.trim() ?? '';
+	return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+}

@@ -1,0 +1,78 @@
+import { fail, redirect } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { Email, Password, PersonName } from '#lib/domain/validation.ts';
+import { startSession } from '#lib/server/auth/login.ts';
+import { requireUser } from '#lib/server/auth/guard.ts';
+import type { Db } from '#lib/server/db/open.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { findBoardForUser } from '#lib/server/services/boards.ts';
+import {
+	acceptInvitation,
+	createAccountFromInvitation,
+	findInvitation,
+	type Accepted
+} from '#lib/server/services/invitations.ts';
+import { findMembership } from '#lib/server/services/memberships.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+const SignupFields = v.object({ name: PersonName, email: Email, password: Password });
+
+export const load: PageServerLoad = async ({ locals, params }) => {
+	const { db } = getRuntime();
+	const invitation = await findInvitation(db, params.token);
+	// Nothing about the organisation leaks from a link that cannot be used.
+	if (!invitation) return { state: 'invalid' as const };
+	if (invitation.status !== 'pending') return { state: invitation.status };
+	const member = locals.user ? await findMembership(db, invitation.organizationId, locals.user.id) : null;
+	return {
+		state: 'pending' as const,
+		organizationName: invitation.organizationName,
+		role: invitation.role,
+		company: invitation.company,
+		signedInAs: locals.user?.name ?? null,
+		alreadyMember: member !== null
+	};
+};
+
+export const actions: Actions = {
+	signup: async ({ request, cookies, url, params }) => {
+		const form = await request.formData();
+		const echo = {
+			name: String(form.get('name') ?? '').slice(0, 200),
+			email: String(form.get('email') ?? '').slice(0, 300)
+		};
+		const parsed = v.safeParse(SignupFields, { ...echo, password: form.get('password') });
+		if (!parsed.success) {
+			const invalid = Object.keys(v.flatten<typeof SignupFields>(parsed.issues).nested ?? {});
+			return fail(400, { action: 'signup' as const, ...echo, invalid });
+		}
+		const { db } = getRuntime();
+		const result = await createAccountFromInvitation(db, params.token, parsed.output);
+		if (!result.ok && result.reason === 'email_taken') {
+			return fail(409, { action: 'signup' as const, ...echo, invalid: [], taken: true });
+		}
+		if (!result.ok) return fail(410, { action: 'signup' as const, refused: result.reason });
+		await startSession(db, cookies, url, result.userId, request.headers.get('user-agent'));
+		redirect(303, await landing(db, result));
+	},
+	accept: async ({ locals, url, params }) => {
+		const user = requireUser(locals, url);
+		const { db, sync } = getRuntime();
+		const result = await acceptInvitation(db, params.token, user.id);
+		if (!result.ok) {
+			const status = result.reason === 'already_member' ? 409 : 410;
+			return fail(status, { action: 'accept' as const, refused: result.reason });
+		}
+		// A new membership changes what this person may open: re-judge their open sockets.
+		await sync.reassessUser(user.id);
+		redirect(303, await landing(db, result));
+	}
+};
+
+/** Guests go to their portal; others to the invitation's board if they may open it, else their boards. */
+async function landing(db: Db, accepted: Accepted): Promise<string> {
+	const { role, boardId } = accepted.invitation;
+	if (role === 'guest') return '/portal';
+	const board = boardId ? await findBoardForUser(db, boardId, accepted.userId) : null;
+	return board ? `/b/${board.id}` : '/boards';
+}

@@ -1,0 +1,37 @@
+import { error, fail } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { FeedbackInput, SIGNAL_TEXT_MAX } from '#lib/board/signals.ts';
+import { isId } from '#lib/domain/validation.ts';
+import { requireUser } from '#lib/server/auth/guard.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { findPortalBoard, findPortalCard, hasGuestSeat, leaveFeedback } from '#lib/server/services/portal.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const { db } = getRuntime();
+	if (!(await hasGuestSeat(db, user.id))) error(403);
+	const board = isId(params.boardId) ? await findPortalBoard(db, params.boardId, user.id) : null;
+	if (!board) error(404); // nothing shared with this guest here: as if the board did not exist
+	return { board };
+};
+
+export const actions: Actions = {
+	feedback: async ({ locals, url, params, request }) => {
+		const user = requireUser(locals, url);
+		const form = await request.formData();
+		const cardId = form.get('cardId');
+		const runtime = getRuntime();
+		const shared =
+			isId(params.boardId) && isId(cardId) ? await findPortalCard(runtime.db, params.boardId, cardId, user.id) : null;
+		if (!shared) error(404);
+		const input = v.safeParse(FeedbackInput, { kind: form.get('kind'), text: form.get('text') });
+		if (!input.success) {
+			const text = String(form.get('text') ?? '').slice(0, SIGNAL_TEXT_MAX);
+			return fail(400, { cardId: shared.card.id, invalid: true, text });
+		}
+		const feedback = { boardId: params.boardId, cardId: shared.card.id, userId: user.id, company: shared.company };
+		if (!(await leaveFeedback(runtime, { ...feedback, ...input.output }))) error(404);
+		return { cardId: shared.card.id, sent: true };
+	}
+};
