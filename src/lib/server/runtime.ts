@@ -1,6 +1,7 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { LoginThrottle } from './auth/throttle.ts';
+import type { Mailer } from './mail.ts';
 import type { SyncHub } from './sync/hub.ts';
 
 /** What every request handler shares with the websocket server: one instance per process. */
@@ -9,6 +10,8 @@ export interface Runtime {
 	db: Db;
 	sync: SyncHub;
 	throttle: LoginThrottle;
+	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
+	mailer: Mailer | null;
 	close(): Promise<void>;
 }
 

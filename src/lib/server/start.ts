@@ -2,6 +2,7 @@ import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { LoginThrottle } from './auth/throttle.ts';
+import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
@@ -20,7 +21,9 @@ export async function startRuntime(
 		db,
 		sync,
 		throttle: new LoginThrottle(),
+		mailer: createMailer(config),
 		async close() {
+			runtime.mailer?.close();
 			await sync.close();
 			await db.destroy();
 			clearRuntime(runtime);

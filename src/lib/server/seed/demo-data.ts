@@ -28,12 +28,22 @@ export const DEMO_TEAMS = [
 
 export type TeamName = (typeof DEMO_TEAMS)[number]['name'];
 
+export const DEMO_GUEST_COMPANY = 'Épicerie Dupont';
+
 export const DEMO_PEOPLE = [
 	{ name: 'Claire Lefèvre', email: 'claire@demo.bouture.fr', role: 'owner', teams: ['Commercial'] },
 	{ name: 'Karim Benali', email: 'karim@demo.bouture.fr', role: 'manager', teams: ['Production'] },
 	{ name: 'Sophie Martin', email: 'sophie@demo.bouture.fr', role: 'member', teams: ['Qualité & achats'] },
-	{ name: 'Lucas Moreau', email: 'lucas@demo.bouture.fr', role: 'member', teams: ['Commercial', 'Production'] }
-] as const satisfies readonly { name: string; email: string; role: OrgRole; teams: readonly TeamName[] }[];
+	{ name: 'Lucas Moreau', email: 'lucas@demo.bouture.fr', role: 'member', teams: ['Commercial', 'Production'] },
+	// A client invited as a guest: she sees only the cards shared with her company, in the guest portal.
+	{ name: 'Nadia Dupont', email: 'nadia@demo.bouture.fr', role: 'guest', company: DEMO_GUEST_COMPANY, teams: [] }
+] as const satisfies readonly {
+	name: string;
+	email: string;
+	role: OrgRole;
+	company?: string;
+	teams: readonly TeamName[];
+}[];
 
 export type PersonName = (typeof DEMO_PEOPLE)[number]['name'];
 
@@ -52,6 +62,8 @@ export interface DemoCheckIn {
 	confidence: Confidence;
 	note: string;
 	by: PersonName;
+	/** Shown to the guests the card is shared with. */
+	shared?: boolean;
 }
 
 export interface DemoPhase {
@@ -65,6 +77,8 @@ export interface DemoPhase {
 
 export interface DemoCard {
 	stage: Stage;
+	/** Companies whose guests see the card in their portal ('*': every guest). */
+	sharedWith?: string[];
 	title: string;
 	description: string;
 	createdBy: PersonName;
@@ -257,6 +271,7 @@ export const DEMO_CARDS: DemoCard[] = [
 	{
 		// On track: ahead of the line, check-ins every week.
 		stage: 'rollout',
+		sharedWith: [DEMO_GUEST_COMPANY],
 		title: 'Emballages consignés pour les épiceries',
 		description:
 			'Bocaux en verre consignés à la place des sachets. Pilote avec trois épiceries de la Croix-Rousse, étendu depuis deux semaines aux épiceries vrac des Pentes.',
@@ -343,7 +358,8 @@ export const DEMO_CARDS: DemoCard[] = [
 				value: 58,
 				confidence: 'on-track',
 				note: 'Fin du pilote, aucun bocal cassé au lavage.',
-				by: 'Karim Benali'
+				by: 'Karim Benali',
+				shared: true
 			},
 			{
 				day: -8,
@@ -357,7 +373,8 @@ export const DEMO_CARDS: DemoCard[] = [
 				value: 66,
 				confidence: 'on-track',
 				note: 'En avance sur la trajectoire. Prochaine étape : un bac de collecte dans chaque épicerie.',
-				by: 'Lucas Moreau'
+				by: 'Lucas Moreau',
+				shared: true
 			}
 		]
 	},

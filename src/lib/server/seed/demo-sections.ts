@@ -1,6 +1,7 @@
 import type * as Y from 'yjs';
 import { generateNKeysBetween } from 'fractional-indexing-jittered';
 import { getCard } from '#lib/board/schema.ts';
+import { setSharing, toSharing } from '#lib/board/sharing.ts';
 import { putEntry, setField } from '#lib/board/section-commands.ts';
 import { learningsText, microText } from '#lib/board/sections.ts';
 import { fromDay } from '#lib/domain/method/dates.ts';
@@ -28,6 +29,7 @@ export function writeDemoSections(doc: Y.Doc, cardId: string, card: DemoCard, ct
 	const person = (name: PersonName) => ctx.people.get(name) ?? '';
 	const team = (name: TeamName) => ctx.teams.get(name) ?? '';
 	doc.transact(() => {
+		if (card.sharedWith) setSharing(doc, cardId, toSharing(card.sharedWith));
 		if (card.globalObjective)
 			setField(doc, cardId, 'globalObjectiveId', ctx.objectives.get(card.globalObjective) ?? '');
 		for (const list of ['strengths', 'difficulties', 'segments'] as const) {
@@ -81,6 +83,7 @@ export function writeDemoSections(doc: Y.Doc, cardId: string, card: DemoCard, ct
 				value: checkIn.value,
 				confidence: checkIn.confidence,
 				note: checkIn.note,
+				shared: checkIn.shared ?? false,
 				by: person(checkIn.by),
 				// Recorded in the late afternoon (UTC) of its own day, never after the seeding instant.
 				at: Math.min(ctx.now, (ctx.today + checkIn.day) * DAY_MS + 16 * 3_600_000)

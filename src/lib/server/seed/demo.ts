@@ -71,7 +71,13 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 			.execute();
 		await db
 			.insertInto('membership')
-			.values({ organization_id: organizationId, user_id: id, role: person.role, created_at: now })
+			.values({
+				organization_id: organizationId,
+				user_id: id,
+				role: person.role,
+				company: 'company' in person ? person.company : null,
+				created_at: now
+			})
 			.execute();
 		for (const team of person.teams) {
 			await db

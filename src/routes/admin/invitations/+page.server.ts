@@ -1,7 +1,8 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { isOrgRole } from '#lib/domain/permissions.ts';
-import { LIMITS } from '#lib/domain/validation.ts';
+import { Email, LIMITS } from '#lib/domain/validation.ts';
+import { DAY } from '#lib/server/auth/token.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser, listBoardsForUser } from '#lib/server/services/boards.ts';
 import {
@@ -13,6 +14,7 @@ import {
 	listInvitations,
 	revokeInvitation
 } from '#lib/server/services/invitations.ts';
+import { invitationMail } from './invitation-mail.ts';
 import { requireAdmin } from '../admin.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -21,7 +23,7 @@ const ROLE_ORDER = ['member', 'manager', 'guest'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user, membership } = requireAdmin(locals, url, 'org.invite');
-	const { db } = getRuntime();
+	const { db, mailer } = getRuntime();
 	const boards = await listBoardsForUser(db, user.id);
 	return {
 		organizationName: membership.organizationName,
@@ -29,7 +31,10 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		boards: boards.filter((b) => b.organizationId === membership.organizationId).map(({ id, name }) => ({ id, name })),
 		invitations: await listInvitations(db, membership.organizationId),
 		days: INVITATION_DAYS,
-		companyMax: LIMITS.boardName
+		companyMax: LIMITS.boardName,
+		emailMax: LIMITS.email,
+		/** Whether SMTP is configured: the form then offers to e-mail the link. */
+		mailEnabled: mailer !== null
 	};
 };
 
@@ -41,31 +46,61 @@ export const actions: Actions = {
 			role: String(form.get('role') ?? ''),
 			company: String(form.get('company') ?? '').slice(0, 200),
 			boardId: String(form.get('boardId') ?? '').slice(0, 100),
-			days: String(form.get('days') ?? '').slice(0, 10)
+			days: String(form.get('days') ?? '').slice(0, 10),
+			email: String(form.get('email') ?? '').slice(0, LIMITS.email + 1)
 		};
 		// A role the inviter may not hand out is a tampered form, not a typo.
 		if (isOrgRole(echo.role) && !invitableRoles(membership.role).includes(echo.role)) error(403);
+		const { db, mailer } = getRuntime();
 		const parsed = v.safeParse(InvitationInput, { ...echo, boardId: echo.boardId || null });
-		if (!parsed.success) {
-			const invalid = Object.keys(v.flatten<typeof InvitationInput>(parsed.issues).nested ?? {});
+		// The address is only read when mail is configured; empty means "just show the link".
+		const email = mailer && echo.email.trim() ? v.safeParse(Email, echo.email) : null;
+		if (!parsed.success || email?.success === false) {
+			const invalid = parsed.success ? [] : Object.keys(v.flatten<typeof InvitationInput>(parsed.issues).nested ?? {});
+			if (email?.success === false) invalid.push('email');
 			return fail(400, { action: 'create' as const, ...echo, invalid });
 		}
 		const input = parsed.output;
-		const { db } = getRuntime();
 		const boardId = input.role === 'guest' ? null : input.boardId;
 		const board = boardId ? await findBoardForUser(db, boardId, user.id) : null;
 		if (boardId && board?.organizationId !== membership.organizationId) {
 			return fail(400, { action: 'create' as const, ...echo, invalid: ['boardId'] });
 		}
-		const token = await createInvitation(db, {
-			organizationId: membership.organizationId,
-			createdBy: user.id,
+		const now = Date.now();
+		const company = input.role === 'guest' ? input.company : null;
+		const token = await createInvitation(
+			db,
+			{
+				organizationId: membership.organizationId,
+				createdBy: user.id,
+				role: input.role,
+				company,
+				boardId,
+				days: input.days
+			},
+			now
+		);
+		const link = new URL(`/invite/${token}`, url).href;
+		if (!mailer || !email?.success) return { action: 'create' as const, link };
+		// The invitation is stored either way: a failed send only means the link must be copied by hand.
+		const to = email.output;
+		const message = invitationMail({
+			to,
+			link,
+			inviter: user.name,
+			organization: membership.organizationName,
 			role: input.role,
-			company: input.role === 'guest' ? input.company : null,
-			boardId,
-			days: input.days
+			company,
+			expiresAt: now + input.days * DAY
 		});
-		return { action: 'create' as const, link: new URL(`/invite/${token}`, url).href };
+		const mailed = await mailer.send(message).then(
+			() => true,
+			(e: unknown) => {
+				console.error(`[mail] invitation to ${to} not sent: ${String(e)}`);
+				return false;
+			}
+		);
+		return { action: 'create' as const, link, mail: { to, sent: mailed } };
 	},
 	revoke: async ({ locals, url, request }) => {
 		const { membership } = requireAdmin(locals, url, 'org.invite');
