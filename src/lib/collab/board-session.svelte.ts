@@ -6,7 +6,8 @@ import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Stage } from '#lib/domain/stages.ts';
 import { rankForIndex } from '#lib/domain/ordering.ts';
 import { CardTitle } from '#lib/domain/validation.ts';
-import { checkMove, isOverrideValid, type Missing } from '#lib/domain/method/gates.ts';
+import type { Missing } from '#lib/domain/method/gates.ts';
+import { missingFor, planMove, type MoveResult } from './gated-move.ts';
 import type { Actor, MethodCard } from '#lib/domain/method/types.ts';
 import { cardsMap, getCard, getDescription, type CardView } from '#lib/board/schema.ts';
 import { toMethodCard } from '#lib/board/card-sections.ts';
@@ -50,8 +51,7 @@ export interface Directory {
 	teams: Team[];
 }
 
-/** A move is refused when a gate is unmet and no valid override reason came with it. */
-export type MoveResult = { moved: true } | { moved: false; missing: Missing[] };
+export type { MoveResult } from './gated-move.ts';
 
 /**
  * One person's live view of one board: owns the Y.Doc, the sync connection and the awareness, and
@@ -193,9 +193,7 @@ export class BoardSession {
 	/** What a move of the card to `stage` would lack (empty: the gates let it through). */
 	gateCheck(cardId: string, stage: Stage): Missing[] {
 		const card = this.card(cardId);
-		if (!card) return [];
-		const check = checkMove(toMethodCard(card.sections), card.stage, stage, this.settings);
-		return check.allowed ? [] : check.missing;
+		return card ? missingFor(card, stage, this.settings) : [];
 	}
 
 	/**
@@ -206,23 +204,10 @@ export class BoardSession {
 		const card = this.card(cardId);
 		const column = this.columns[stage];
 		if (!card || column.findIndex((c) => c.id === cardId) === index) return { moved: true }; // already there
-		const missing = this.gateCheck(cardId, stage);
-		const forced = missing.length > 0 && this.canOverride && isOverrideValid(overrideReason);
-		if (missing.length > 0 && !forced) return { moved: false, missing };
-		const override = forced
-			? {
-					id: nanoid(12),
-					record: {
-						from: card.stage,
-						to: stage,
-						reason: (overrideReason ?? '').trim(),
-						missing: missing.map((m) => m.code),
-						by: this.user.id,
-						at: Date.now()
-					}
-				}
-			: undefined;
-		moveCard(this.doc, cardId, stage, rankForIndex(column, cardId, index), override);
+		const by = { id: this.user.id, canOverride: this.canOverride };
+		const plan = planMove({ card, to: stage, settings: this.settings, by, overrideReason });
+		if (!plan.allowed) return { moved: false, missing: plan.missing };
+		moveCard(this.doc, cardId, stage, rankForIndex(column, cardId, index), plan.override);
 		return { moved: true };
 	}
 

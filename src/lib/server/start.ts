@@ -7,6 +7,7 @@ import { SyncHub } from './sync/hub.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
 import { clearRuntime, setRuntime, type Runtime } from './runtime.ts';
+import { startNotifications } from './services/notifications.ts';
 
 /** Opens the database, migrates, seeds when asked, and starts the sync hub. */
 export async function startRuntime(
@@ -15,6 +16,7 @@ export async function startRuntime(
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
 	const sync = new SyncHub(db, admitMembers(db, config.origin), reassessMembers(db));
+	const stopNotifications = startNotifications(db);
 	const demo = config.seedDemo ? await seedDemoIfEmpty(db, sync) : null;
 	const runtime: Runtime = {
 		config,
@@ -23,6 +25,7 @@ export async function startRuntime(
 		throttle: new LoginThrottle(),
 		mailer: createMailer(config),
 		async close() {
+			stopNotifications();
 			runtime.mailer?.close();
 			await sync.close();
 			await db.destroy();

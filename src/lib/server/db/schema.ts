@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 /** Row types of the database, as Kysely sees them. Times are epoch milliseconds. */
-export interface Database {
+export interface Database extends ConversationTables {
 	organization: { id: string; name: string; created_at: number };
 	user: {
 		id: string;
@@ -73,6 +73,45 @@ export interface Database {
 		/** JSON: the guest-safe view of the card (see sync/guest-view.ts). */
 		guest_view: Generated<string>;
 	};
+}
+
+export interface ConversationTables {
+	card_event: {
+		id: string;
+		board_id: string;
+		card_id: string;
+		kind: string;
+		actor_id: string | null;
+		/** JSON. */
+		data: string;
+		created_at: number;
+	};
+	comment: {
+		id: string;
+		board_id: string;
+		card_id: string;
+		parent_id: string | null;
+		author_id: string;
+		body: string;
+		created_at: number;
+		edited_at: number | null;
+		deleted_at: number | null;
+	};
+	comment_version: { comment_id: string; body: string; replaced_at: number };
+	notification: {
+		id: string;
+		user_id: string;
+		kind: string;
+		board_id: string | null;
+		card_id: string | null;
+		actor_id: string | null;
+		/** JSON. */
+		data: string;
+		created_at: number;
+		read_at: number | null;
+	};
+	notification_setting: { user_id: string; kind: string; enabled: number };
+	card_follow: { user_id: string; card_id: string; board_id: string; following: number };
 }
 
 export type { OrgRole } from '#lib/domain/permissions.ts';

@@ -5,6 +5,7 @@ import { isSharedWith, parseAudience } from '#lib/board/sharing.ts';
 import { addSignal, type SignalKind } from '#lib/board/signals.ts';
 import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
+import { recordEvent } from './events.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Room } from '../sync/room.ts';
 import { parseGuestView, type GuestView } from '../sync/guest-view.ts';
@@ -128,7 +129,10 @@ export async function leaveFeedback(runtime: Runtime, feedback: Feedback): Promi
 		.catch(() => undefined)
 		.then(async () => {
 			let added = false;
-			await room.change(userId, (doc) => (added = addSignal(doc, cardId, newId(), record)));
+			const signalId = newId();
+			await room.change(userId, (doc) => (added = addSignal(doc, cardId, signalId, record)));
+			const data = { signalId, kind, company: record.company };
+			if (added) await recordEvent(runtime.db, { boardId, cardId, kind: 'signal', actorId: userId, data });
 			return added;
 		});
 	writes.set(room, write);

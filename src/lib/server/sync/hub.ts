@@ -9,6 +9,7 @@ import { putEntry } from '#lib/board/section-commands.ts';
 import { newId } from '../ids.ts';
 import { mayForceGates } from '../services/boards.ts';
 import { CardProjection } from './projection.ts';
+import { guardServerOnly } from './server-only.ts';
 import { Room, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 import { refuseUpgrade } from './upgrade.ts';
@@ -166,6 +167,11 @@ export class SyncHub {
 					.catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
 			}
 		});
+		guardServerOnly(
+			doc,
+			(origin) => !isClientPeer(origin),
+			(revert) => void room.change(null, revert).catch((e: unknown) => console.error(`[sync] revert: ${String(e)}`))
+		);
 		await projection.rebuild();
 		return { room, projection, unloadTimer: null };
 	}
@@ -260,4 +266,9 @@ function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
 	return data instanceof ArrayBuffer
 		? new Uint8Array(data)
 		: new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
+}
+
+/** Updates from a connected client carry their peer as origin; the server's own writes carry a server peer. */
+function isClientPeer(origin: unknown): boolean {
+	return typeof origin === 'object' && origin !== null && 'userId' in origin && (origin as Peer).server !== true;
 }

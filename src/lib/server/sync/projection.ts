@@ -1,15 +1,19 @@
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
-import { cardsMap, getCard, readCard, touchedCardIds } from '#lib/board/schema.ts';
+import { cardsMap, getCard, readCard, touchedCardIds, type CardView } from '#lib/board/schema.ts';
 import type { CollectionRecords } from '#lib/board/sections.ts';
 import { cardSharing, toAudience } from '#lib/board/sharing.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
 import type { Db } from '../db/open.ts';
+import { recordEvent, type CardEvent } from '../services/events.ts';
+import { cardChanges } from './card-events.ts';
 import { bypassFlag } from './gate-guard.ts';
 import { guestColumns } from './guest-view.ts';
 
 export type Flag = CollectionRecords['flags'];
+/** A card's state before and after a flush: [id, previous, projected]. */
+type Seen = [string, CardView | null, CardView | null];
 
 export interface ProjectionOptions {
 	/** Whether a person may force gates on this board (owners and managers). */
@@ -32,6 +36,11 @@ export class CardProjection {
 	#options: ProjectionOptions;
 	/** Card id → the person whose change touched it last (null: the server itself). */
 	#dirty = new Map<string, string | null>();
+	/** Card id → its last projected state: what the next one is compared with for the event log. */
+	#last = new Map<string, CardView>();
+	/** Events are written one flush after another, with strictly increasing times, so the log keeps its order. */
+	#logging: Promise<void> = Promise.resolve();
+	#lastAt = 0;
 
 	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
 		this.#db = db;
@@ -48,14 +57,16 @@ export class CardProjection {
 		for (const id of ids) this.#dirty.set(id, writer);
 	};
 
-	/** Rewrites every card of the board (at load: heals any drift). Moves are not judged here. */
+	/** Rewrites every card of the board (at load: heals any drift). Moves are not judged nor logged here. */
 	async rebuild(): Promise<void> {
 		for (const id of cardsMap(this.#doc).keys()) this.#dirty.set(id, null);
-		await this.flush();
+		await this.flush(false);
 	}
 
-	async flush(): Promise<void> {
+	async flush(logEvents = true): Promise<void> {
 		if (this.#dirty.size === 0) return;
+		const events: CardEvent[] = [];
+		const seen: Seen[] = [];
 		const dirty = [...this.#dirty];
 		this.#dirty.clear();
 		const now = Date.now();
@@ -64,11 +75,17 @@ export class CardProjection {
 		let guestChange = false;
 		// Asked before the transaction: SQLite has one connection, so a query inside would wait for itself.
 		const mayOverride = await this.#rolesOf(dirty.map(([, writer]) => writer));
-		await this.#db.transaction().execute(async (trx) => {
+		const written = this.#db.transaction().execute(async (trx) => {
 			for (const [id, writer] of dirty) {
 				const map = getCard(this.#doc, id);
-				const card = map ? readCard(map) : null;
-				if (!card || card.id !== id) {
+				const read = map ? readCard(map) : null;
+				const card = read?.id === id ? read : null;
+				// Read and replaced with no await in between, so two flushes never log the same change twice.
+				const previous = this.#last.get(id) ?? null;
+				seen.push([id, previous, card]);
+				if (card) this.#last.set(id, card);
+				else this.#last.delete(id);
+				if (!card) {
 					const gone = await trx
 						.deleteFrom('card')
 						.where('id', '=', id)
@@ -86,6 +103,9 @@ export class CardProjection {
 					.executeTakeFirst();
 				// A card written straight into a later stage is judged as a move from the first one.
 				const from = (before?.stage ?? 'ideas') as Stage;
+				if (logEvents)
+					for (const { kind, data, actorId } of cardChanges(previous, card))
+						events.push({ boardId: this.#boardId, cardId: id, kind, data, actorId: actorId ?? writer });
 				if (writer && from !== card.stage) {
 					const who = { userId: writer, mayOverride: mayOverride.has(writer) };
 					const flag = bypassFlag(card, from, readSettings(this.#doc), who, now);
@@ -110,8 +130,32 @@ export class CardProjection {
 					.execute();
 			}
 		});
+		// Forgotten again if not written, so the next flush logs these changes rather than losing them.
+		await written.catch((error: unknown) => {
+			this.#forget(seen);
+			throw error;
+		});
+		await (this.#logging = this.#logging.then(() => this.#record(events)));
 		for (const [id, flag] of flags) this.#options.onBypass(id, flag);
 		if (guestChange) this.#options.onGuestChange?.();
+	}
+
+	async #record(events: CardEvent[]): Promise<void> {
+		for (const event of events) {
+			this.#lastAt = Math.max(Date.now(), this.#lastAt + 1);
+			await recordEvent(this.#db, { ...event, at: this.#lastAt }).catch((e: unknown) =>
+				console.error(`[sync] card event: ${String(e)}`)
+			);
+		}
+	}
+
+	/** After a failed write: back to the states last projected, unless a later flush moved on already. */
+	#forget(seen: Seen[]): void {
+		for (const [id, previous, card] of seen.reverse()) {
+			if ((this.#last.get(id) ?? null) !== card) continue;
+			if (previous) this.#last.set(id, previous);
+			else this.#last.delete(id);
+		}
 	}
 
 	/** Which of these writers may force gates. */

@@ -1,0 +1,82 @@
+import * as v from 'valibot';
+import * as Y from 'yjs';
+import { ID_PATTERN } from '#lib/domain/validation.ts';
+import { getCard } from './schema.ts';
+
+/**
+ * The board document's mirror of a card's comments: a collection `comments` (a Y.Map of id → record,
+ * each record replaced whole) on the card. Only the server writes it, after the comment table (the
+ * source of truth, which also keeps earlier versions). Every read validates: a malformed record, e.g.
+ * one pushed by a hostile client, is skipped, never shown.
+ */
+
+export const COMMENTS = 'comments';
+export const COMMENT_BODY_MAX = 5_000;
+
+/** What a person types: trimmed, not empty. */
+export const CommentBody = v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(COMMENT_BODY_MAX));
+
+const CommentRecord = v.object({
+	parentId: v.nullable(v.pipe(v.string(), v.regex(ID_PATTERN))),
+	authorId: v.pipe(v.string(), v.regex(ID_PATTERN)),
+	/** '' once deleted. */
+	body: v.pipe(v.string(), v.maxLength(COMMENT_BODY_MAX)),
+	createdAt: v.pipe(v.number(), v.finite()),
+	editedAt: v.nullable(v.pipe(v.number(), v.finite())),
+	deleted: v.boolean()
+});
+export type CommentRecord = v.InferOutput<typeof CommentRecord>;
+export type Comment = CommentRecord & { id: string };
+/** A top-level comment and its replies (one level), oldest first. */
+export type CommentThread = Comment & { replies: Comment[] };
+
+/** The card's valid comments, oldest first. */
+export function readComments(card: Y.Map<unknown>): Comment[] {
+	const map = card.get(COMMENTS);
+	if (!(map instanceof Y.Map)) return [];
+	const comments: Comment[] = [];
+	for (const [id, value] of map.entries()) {
+		const parsed = v.safeParse(CommentRecord, value);
+		if (parsed.success && ID_PATTERN.test(id)) comments.push({ ...parsed.output, id });
+	}
+	return comments.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+export function cardComments(doc: Y.Doc, cardId: string): Comment[] {
+	const card = getCard(doc, cardId);
+	return card ? readComments(card) : [];
+}
+
+/** Comments still standing (the card face's count). */
+export function commentCount(doc: Y.Doc, cardId: string): number {
+	return cardComments(doc, cardId).filter((c) => !c.deleted).length;
+}
+
+/** Top-level comments with their replies; a reply whose parent is missing stands on its own. */
+export function threads(comments: Comment[]): CommentThread[] {
+	const tops = new Map<string, CommentThread>();
+	for (const c of comments) if (!c.parentId) tops.set(c.id, { ...c, replies: [] });
+	const out = [...tops.values()];
+	for (const c of comments) {
+		if (!c.parentId) continue;
+		const parent = tops.get(c.parentId);
+		if (parent) parent.replies.push(c);
+		else out.push({ ...c, replies: [] });
+	}
+	return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
+}
+
+/**
+ * Writes a comment's current state (server side). Creates the collection when the card has none yet:
+ * safe because the server writes comments one after another per board. False without the card.
+ */
+export function putComment(doc: Y.Doc, cardId: string, id: string, record: CommentRecord): boolean {
+	const card = getCard(doc, cardId);
+	if (!card || !v.safeParse(CommentRecord, record).success) return false;
+	doc.transact(() => {
+		let map = card.get(COMMENTS);
+		if (!(map instanceof Y.Map)) card.set(COMMENTS, (map = new Y.Map()));
+		(map as Y.Map<unknown>).set(id, record);
+	});
+	return true;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it } from 'vitest';
+import { emptySections } from '#lib/board/card-sections.ts';
+import type { CardView } from '#lib/board/schema.ts';
+import { DEFAULT_METHOD_SETTINGS } from '#lib/domain/method/types.ts';
+import { planMove } from './gated-move.ts';
+
+const bare: CardView = {
+	id: 'card_0000000001',
+	title: 'Bare',
+	stage: 'review',
+	rank: 'a0',
+	archived: false,
+	createdAt: 0,
+	createdBy: '',
+	description: '',
+	sections: emptySections()
+};
+const settings = DEFAULT_METHOD_SETTINGS;
+const member = { id: 'user_member_01', canOverride: false };
+const manager = { id: 'user_manager_1', canOverride: true };
+
+describe('planMove', () => {
+	it('lets a move through when the gates are met, and a move backwards always', () => {
+		expect(planMove({ card: bare, to: 'ideas', settings, by: member })).toEqual({ allowed: true });
+		const filled = {
+			...bare,
+			sections: {
+				...emptySections(),
+				strengths: [{ id: 's', text: 'Loyal clients', rank: 'a0' }],
+				difficulties: [{ id: 'd', text: 'Small team', rank: 'a0' }]
+			}
+		};
+		expect(planMove({ card: filled, to: 'objective', settings, by: member })).toEqual({ allowed: true });
+	});
+
+	it('refuses an unmet gate with what is missing, even to a member who gives a reason', () => {
+		const plan = planMove({ card: bare, to: 'objective', settings, by: member, overrideReason: 'We decided so.' });
+		expect(plan).toEqual({
+			allowed: false,
+			missing: [
+				{ code: 'strengths', section: 'review' },
+				{ code: 'difficulties', section: 'review' }
+			]
+		});
+	});
+
+	it('lets a manager force it only with a reason long enough, and records who, why and what was missing', () => {
+		expect(planMove({ card: bare, to: 'objective', settings, by: manager, overrideReason: 'too short' })).toMatchObject(
+			{
+				allowed: false
+			}
+		);
+		const plan = planMove({
+			card: bare,
+			to: 'objective',
+			settings,
+			by: manager,
+			overrideReason: '  Client pilot already on.  '
+		});
+		expect(plan).toMatchObject({
+			allowed: true,
+			override: {
+				record: {
+					from: 'review',
+					to: 'objective',
+					reason: 'Client pilot already on.',
+					missing: ['strengths', 'difficulties'],
+					by: 'user_manager_1'
+				}
+			}
+		});
+	});
+});

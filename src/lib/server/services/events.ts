@@ -1,0 +1,79 @@
+import type { Db } from '../db/open.ts';
+import { newId } from '../ids.ts';
+
+/** What happened to a card, for the server's log (card_event). `data` stays small: ids and short values. */
+export interface CardEvent {
+	boardId: string;
+	cardId: string;
+	kind: CardEventKind;
+	actorId: string | null;
+	data: Record<string, unknown>;
+	at?: number;
+}
+
+export type CardEventKind =
+	| 'created'
+	| 'moved'
+	| 'check-in'
+	| 'decision'
+	| 'outcome'
+	| 'gate-forced'
+	| 'gate-flagged'
+	| 'comment'
+	| 'comment-edited'
+	| 'comment-deleted'
+	| 'signal';
+
+type Listener = (event: Required<CardEvent> & { id: string }) => void | Promise<void>;
+// One set per process: SvelteKit's bundle and the plain-Node server load this module separately
+// (see runtime.ts), and both record events.
+const LISTENERS = Symbol.for('bouture.cardEventListeners');
+const listeners: Set<Listener> =
+	((globalThis as Record<symbol, unknown>)[LISTENERS] as Set<Listener> | undefined) ??
+	((globalThis as Record<symbol, unknown>)[LISTENERS] = new Set<Listener>());
+
+/**
+ * Appends an event to the log, then tells the listeners (notifications route from here). A listener
+ * that fails is logged and never undoes the event.
+ */
+export async function recordEvent(db: Db, event: CardEvent): Promise<string> {
+	const id = newId();
+	const at = event.at ?? Date.now();
+	await db
+		.insertInto('card_event')
+		.values({
+			id,
+			board_id: event.boardId,
+			card_id: event.cardId,
+			kind: event.kind,
+			actor_id: event.actorId,
+			data: JSON.stringify(event.data),
+			created_at: at
+		})
+		.execute();
+	for (const listener of listeners) {
+		try {
+			await listener({ ...event, at, id });
+		} catch (error) {
+			console.error(`[events] listener failed on ${event.kind}: ${String(error)}`);
+		}
+	}
+	return id;
+}
+
+/** Runs `listener` after every recorded event; returns the way to stop. */
+export function onCardEvent(listener: Listener): () => void {
+	listeners.add(listener);
+	return () => listeners.delete(listener);
+}
+
+export async function listCardEvents(db: Db, cardId: string, limit = 200) {
+	const rows = await db
+		.selectFrom('card_event')
+		.selectAll()
+		.where('card_id', '=', cardId)
+		.orderBy('created_at', 'desc')
+		.limit(limit)
+		.execute();
+	return rows.map((r) => ({ ...r, data: JSON.parse(r.data) as Record<string, unknown> }));
+}

@@ -1,0 +1,111 @@
+import { error, fail, type RequestEvent } from '@sveltejs/kit';
+import * as v from 'valibot';
+import { COMMENT_BODY_MAX, CommentBody } from '#lib/board/comments.ts';
+import { can } from '#lib/domain/permissions.ts';
+import { isId } from '#lib/domain/validation.ts';
+import { requireUser } from '#lib/server/auth/guard.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { findBoardForUser } from '#lib/server/services/boards.ts';
+import { addComment, deleteComment, editComment, findComment, listMemberTeams } from '#lib/server/services/comments.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { turnSignalIntoIdea } from '#lib/server/services/signal-ideas.ts';
+import type { Signal } from '#lib/board/signals.ts';
+import { signalKindLabel } from '#lib/components/portal/labels.ts';
+import type { Actions, PageServerLoad } from './$types';
+
+export const load: PageServerLoad = async ({ locals, url, params }) => {
+	const user = requireUser(locals, url);
+	const { db } = getRuntime();
+	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
+	if (!board) error(404);
+	return { memberTeams: await listMemberTeams(db, board.organizationId) };
+};
+
+/** The board, the person and the form, for a person who may write on the board; 404 / 403 otherwise. */
+async function writer({ locals, url, params, request }: RequestEvent<{ boardId: string; cardId: string }>) {
+	const user = requireUser(locals, url);
+	const runtime = getRuntime();
+	const board = isId(params.boardId) ? await findBoardForUser(runtime.db, params.boardId, user.id) : null;
+	if (!board || !isId(params.cardId)) error(404);
+	const form = await request.formData();
+	return { user, board, runtime, form, forbidden: board.level === 'read' };
+}
+
+/** The comment named by the form, on this card; null when there is none. */
+async function commentOf(event: Awaited<ReturnType<typeof writer>>, cardId: string) {
+	const id = event.form.get('commentId');
+	const comment = isId(id) ? await findComment(event.runtime.db, id) : undefined;
+	return comment && comment.card_id === cardId && comment.board_id === event.board.id ? comment : null;
+}
+
+const bodyOf = (form: FormData) => v.safeParse(CommentBody, form.get('body'));
+const echo = (form: FormData) => String(form.get('body') ?? '').slice(0, COMMENT_BODY_MAX);
+
+async function post(event: RequestEvent<{ boardId: string; cardId: string }>, reply: boolean) {
+	const w = await writer(event);
+	if (w.forbidden) return fail(403, { forbidden: true });
+	const parentId = reply ? w.form.get('parentId') : null;
+	if (reply && !isId(parentId)) return fail(400, { invalid: true, body: echo(w.form) });
+	const body = bodyOf(w.form);
+	if (!body.success) return fail(400, { invalid: true, body: echo(w.form), parentId });
+	const input = { boardId: w.board.id, cardId: event.params.cardId, authorId: w.user.id, body: body.output };
+	const id = await addComment(w.runtime, { ...input, parentId: parentId as string | null });
+	if (!id) error(404);
+	return { commented: id };
+}
+
+export const actions: Actions = {
+	comment: (event) => post(event, false),
+	reply: (event) => post(event, true),
+	edit: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden) return fail(403, { forbidden: true });
+		const comment = await commentOf(w, event.params.cardId);
+		if (!comment) error(404);
+		if (comment.author_id !== w.user.id) return fail(403, { forbidden: true });
+		const body = bodyOf(w.form);
+		if (!body.success) return fail(400, { invalid: true, body: echo(w.form), commentId: comment.id });
+		if (!(await editComment(w.runtime, comment, w.user.id, body.output))) error(404);
+		return { edited: comment.id };
+	},
+	/** A guest's (or anyone's) signal becomes a new idea that links back to this card. */
+	convertSignal: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden) return fail(403, { forbidden: true });
+		const signalId = w.form.get('signalId');
+		const card = await w.runtime.db
+			.selectFrom('card')
+			.select('title')
+			.where('id', '=', event.params.cardId)
+			.where('board_id', '=', w.board.id)
+			.executeTakeFirst();
+		if (typeof signalId !== 'string' || !card) error(404);
+		const link = new URL(`/b/${w.board.id}/c/${event.params.cardId}`, event.url.origin).href;
+		const describe = (signal: Signal) =>
+			m.signal_idea_description({
+				company: signal.company || m.signal_unknown_company(),
+				kind: signalKindLabel(signal.kind),
+				title: card.title,
+				text: signal.text,
+				link
+			});
+		const ideaId = await turnSignalIntoIdea(w.runtime, {
+			boardId: w.board.id,
+			cardId: event.params.cardId,
+			signalId,
+			userId: w.user.id,
+			describe
+		});
+		if (!ideaId) error(404);
+		return { converted: ideaId };
+	},
+	delete: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden) return fail(403, { forbidden: true });
+		const comment = await commentOf(w, event.params.cardId);
+		if (!comment) error(404);
+		if (comment.author_id !== w.user.id && !can(w.board.role, 'board.manage')) return fail(403, { forbidden: true });
+		if (!(await deleteComment(w.runtime, comment, w.user.id))) error(404);
+		return { deleted: comment.id };
+	}
+};

@@ -1,0 +1,39 @@
+import { error, json } from '@sveltejs/kit';
+import { isId } from '#lib/domain/validation.ts';
+import { requireUser } from '#lib/server/auth/guard.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { findBoardForUser } from '#lib/server/services/boards.ts';
+import { isFollowing, setFollowing } from '#lib/server/services/notifications.ts';
+import type { RequestEvent, RequestHandler } from './$types';
+
+/** The person and the card, for anyone who may open the board (observers may follow too); 404 otherwise. */
+async function follower({ locals, url, params }: RequestEvent) {
+	const user = requireUser(locals, url);
+	const { db } = getRuntime();
+	const { boardId, cardId } = params;
+	if (!isId(boardId) || !isId(cardId)) error(404);
+	if (!(await findBoardForUser(db, boardId, user.id))) error(404);
+	const card = await db
+		.selectFrom('card')
+		.select('id')
+		.where('id', '=', cardId)
+		.where('board_id', '=', boardId)
+		.executeTakeFirst();
+	if (!card) error(404);
+	return { db, userId: user.id, boardId, cardId };
+}
+
+export const GET: RequestHandler = async (event) => {
+	const { db, userId, cardId } = await follower(event);
+	return json({ following: await isFollowing(db, userId, cardId) }, { headers: { 'Cache-Control': 'no-store' } });
+};
+
+/** Form field `following`: "true" to follow, "false" to unfollow. */
+export const POST: RequestHandler = async (event) => {
+	const { db, userId, boardId, cardId } = await follower(event);
+	const form = await event.request.formData();
+	const following = form.get('following');
+	if (following !== 'true' && following !== 'false') error(400);
+	await setFollowing(db, userId, boardId, cardId, following === 'true');
+	return json({ following: following === 'true' });
+};
