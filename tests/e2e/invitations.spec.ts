@@ -103,6 +103,8 @@ test('someone with an account logs in from the link and accepts it', async ({ br
 	const visitor = await freshPage(browser, app);
 	await gotoReady(visitor, link);
 	await visitor.getByRole('link', { name: 'Connectez-vous pour accepter' }).click();
+	// The invitation page has its own e-mail field: wait for the login page before typing.
+	await expect(visitor.getByRole('heading', { name: 'Connexion' })).toBeVisible();
 	await visitor.getByLabel('E-mail').fill(paul.email);
 	await visitor.getByLabel('Mot de passe').fill('correct horse battery');
 	await visitor.getByRole('button', { name: 'Se connecter' }).click();

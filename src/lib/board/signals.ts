@@ -22,7 +22,11 @@ export const FeedbackInput = v.object({
 	text: v.pipe(v.string(), v.trim(), v.minLength(1), v.maxLength(SIGNAL_TEXT_MAX))
 });
 
-const SignalRecord = v.object({
+export const SIGNAL_SOURCES = ['client', 'partner', 'supplier', 'employee', 'other'] as const;
+export const SIGNAL_CHANNELS = ['visit', 'phone', 'email', 'social', 'other'] as const;
+export const SIGNAL_SENTIMENTS = ['positive', 'neutral', 'negative'] as const;
+
+export const SignalRecord = v.object({
 	kind: v.picklist(SIGNAL_KINDS),
 	text: v.pipe(v.string(), v.minLength(1), v.maxLength(SIGNAL_TEXT_MAX)),
 	/** The guest's company ('' for a guest without one). */
@@ -30,7 +34,14 @@ const SignalRecord = v.object({
 	by: v.string(),
 	at: v.pipe(v.number(), v.finite()),
 	/** The idea card it became, once a member turned it into one. */
-	convertedTo: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN)))
+	convertedTo: v.optional(v.pipe(v.string(), v.regex(ID_PATTERN))),
+	/** A member's observation (see services/member-signals.ts): who it came from, how, when, in what mood. */
+	source: v.optional(v.picklist(SIGNAL_SOURCES)),
+	channel: v.optional(v.picklist(SIGNAL_CHANNELS)),
+	sentiment: v.optional(v.picklist(SIGNAL_SENTIMENTS)),
+	/** The day it was observed, YYYY-MM-DD. */
+	date: v.optional(v.pipe(v.string(), v.isoDate())),
+	recordedBy: v.optional(v.string())
 });
 export type SignalRecord = v.InferOutput<typeof SignalRecord>;
 export type Signal = SignalRecord & { id: string };

@@ -22,7 +22,9 @@ export type CardEventKind =
 	| 'comment'
 	| 'comment-edited'
 	| 'comment-deleted'
-	| 'signal';
+	| 'signal'
+	| 'help'
+	| 'help-closed';
 
 type Listener = (event: Required<CardEvent> & { id: string }) => void | Promise<void>;
 // One set per process: SvelteKit's bundle and the plain-Node server load this module separately

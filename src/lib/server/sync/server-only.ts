@@ -3,9 +3,12 @@ import { objectivesMap, settingsMap } from '#lib/board/board-settings.ts';
 import { COMMENTS } from '#lib/board/comments.ts';
 import { cardsMap } from '#lib/board/schema.ts';
 import { SIGNALS } from '#lib/board/signals.ts';
+import { OPEN_HELP } from '#lib/board/help.ts';
+import { INBOX } from '#lib/board/signal-inbox.ts';
 
 /** Parts of a board document only the server writes: what a client writes there is put back. */
-const CARD_COLLECTIONS: ReadonlySet<string> = new Set([COMMENTS, SIGNALS, 'flags']);
+/** On each card; `openHelp` is a plain value, dropped like a container when a client sets it. */
+const CARD_COLLECTIONS: ReadonlySet<string> = new Set([COMMENTS, SIGNALS, 'flags', OPEN_HELP]);
 
 export type Revert = (doc: Y.Doc) => void;
 
@@ -41,6 +44,7 @@ export function guardServerOnly(
 	cards.observeDeep(onCards);
 	settingsMap(doc).observe(onSettings);
 	objectivesMap(doc).observe(onObjectives);
+	doc.getMap(INBOX).observe(onBoardMap(() => doc.getMap(INBOX)));
 }
 
 interface KeyChanges {

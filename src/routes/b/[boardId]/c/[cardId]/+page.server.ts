@@ -9,8 +9,17 @@ import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { addComment, deleteComment, editComment, findComment, listMemberTeams } from '#lib/server/services/comments.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { turnSignalIntoIdea } from '#lib/server/services/signal-ideas.ts';
+import { parseMemberSignal, recordCardSignal } from '#lib/server/services/member-signals.ts';
 import type { Signal } from '#lib/board/signals.ts';
 import { signalKindLabel } from '#lib/components/portal/labels.ts';
+import {
+	askHelp,
+	closeAnsweredHelp,
+	closeHelp,
+	findHelp,
+	listCardHelp,
+	mirrorOpenHelp
+} from '#lib/server/services/help.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -18,7 +27,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { db } = getRuntime();
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404);
-	return { memberTeams: await listMemberTeams(db, board.organizationId) };
+	const help = isId(params.cardId) ? await listCardHelp(db, params.cardId) : [];
+	return { memberTeams: await listMemberTeams(db, board.organizationId), help };
 };
 
 /** The board, the person and the form, for a person who may write on the board; 404 / 403 otherwise. */
@@ -51,6 +61,8 @@ async function post(event: RequestEvent<{ boardId: string; cardId: string }>, re
 	const input = { boardId: w.board.id, cardId: event.params.cardId, authorId: w.user.id, body: body.output };
 	const id = await addComment(w.runtime, { ...input, parentId: parentId as string | null });
 	if (!id) error(404);
+	if (reply && (await closeAnsweredHelp(w.runtime.db, id)))
+		await mirrorOpenHelp(w.runtime, w.board.id, event.params.cardId, w.user.id);
 	return { commented: id };
 }
 
@@ -99,6 +111,56 @@ export const actions: Actions = {
 		if (!ideaId) error(404);
 		return { converted: ideaId };
 	},
+	/** Asks another team of the organisation: the question is a comment, the team hears of it. */
+	askHelp: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden) return fail(403, { forbidden: true });
+		const cardId = event.params.cardId;
+		const card = await w.runtime.db
+			.selectFrom('card')
+			.select('team_id')
+			.where('id', '=', cardId)
+			.where('board_id', '=', w.board.id)
+			.executeTakeFirst();
+		if (!card) error(404);
+		const teamId = w.form.get('teamId');
+		const team = isId(teamId)
+			? await w.runtime.db
+					.selectFrom('team')
+					.select('id')
+					.where('id', '=', teamId)
+					.where('organization_id', '=', w.board.organizationId)
+					.executeTakeFirst()
+			: undefined;
+		if (!team || team.id === card.team_id) return fail(400, { helpInvalid: true, body: echo(w.form) });
+		const body = bodyOf(w.form);
+		if (!body.success) return fail(400, { helpInvalid: true, body: echo(w.form) });
+		const input = { boardId: w.board.id, cardId, authorId: w.user.id, parentId: null, body: body.output };
+		const commentId = await addComment(w.runtime, input);
+		if (!commentId) error(404);
+		await askHelp(w.runtime.db, {
+			boardId: w.board.id,
+			cardId,
+			askerId: w.user.id,
+			commentId,
+			teamId: team.id,
+			excerpt: body.output
+		});
+		await mirrorOpenHelp(w.runtime, w.board.id, cardId, w.user.id);
+		return { helpAsked: commentId };
+	},
+	/** The asker ends a request (answered elsewhere, no longer needed). */
+	closeHelp: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden) return fail(403, { forbidden: true });
+		const commentId = w.form.get('commentId');
+		const request = isId(commentId) ? await findHelp(w.runtime.db, commentId) : null;
+		if (!request || request.cardId !== event.params.cardId || request.boardId !== w.board.id) error(404);
+		if (request.askerId !== w.user.id) return fail(403, { forbidden: true });
+		await closeHelp(w.runtime.db, request, w.user.id, 'asker');
+		await mirrorOpenHelp(w.runtime, w.board.id, request.cardId, w.user.id);
+		return { helpClosed: request.commentId };
+	},
 	delete: async (event) => {
 		const w = await writer(event);
 		if (w.forbidden) return fail(403, { forbidden: true });
@@ -107,5 +169,16 @@ export const actions: Actions = {
 		if (comment.author_id !== w.user.id && !can(w.board.role, 'board.manage')) return fail(403, { forbidden: true });
 		if (!(await deleteComment(w.runtime, comment, w.user.id))) error(404);
 		return { deleted: comment.id };
+	},
+	/** A member's observation from the field, recorded on this card (signals are server-only). */
+	recordSignal: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden) return fail(403, { forbidden: true });
+		const signal = parseMemberSignal(w.form);
+		if (!signal) return fail(400, { invalid: true });
+		const input = { boardId: w.board.id, cardId: event.params.cardId, userId: w.user.id, signal };
+		const signalId = await recordCardSignal(w.runtime, input);
+		if (!signalId) error(404);
+		return { recorded: signalId };
 	}
 };

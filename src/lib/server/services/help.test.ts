@@ -1,0 +1,104 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
+import { createMember, type Member } from '../../../../tests/factories/accounts.ts';
+import { createPerson } from '../../../../tests/factories/people.ts';
+import { newId } from '../ids.ts';
+import { createBoard } from './boards.ts';
+import { askHelp, closeAnsweredHelp, closeHelp, findHelp, listCardHelp, listOpenHelpForTeam } from './help.ts';
+import { addTeamMember, createTeam } from './teams.ts';
+
+let temp: TempDatabase;
+let owner: Member;
+let claire: Member;
+let jean: Member;
+let boardId: string;
+let teamId: string;
+const cardId = 'card-1';
+
+beforeEach(async () => {
+	temp = await openTempDatabase();
+	owner = await createMember(temp.db, 'Olivier');
+	claire = await createPerson(temp.db, owner.organizationId, 'Claire Lefèvre');
+	jean = await createPerson(temp.db, owner.organizationId, 'Jean Dupont');
+	boardId = await createBoard(temp.db, owner.organizationId, 'Projets');
+	teamId = (await createTeam(temp.db, owner.organizationId, { name: 'Atelier', color: '#2f855a' }))!;
+	await addTeamMember(temp.db, owner.organizationId, teamId, claire.userId);
+	await temp.db
+		.insertInto('card')
+		.values({
+			id: cardId,
+			board_id: boardId,
+			title: 'Nouveau four',
+			stage: 'idea',
+			rank: 'a0',
+			archived: 0,
+			updated_at: 0,
+			owner_id: owner.userId,
+			team_id: null
+		})
+		.execute();
+});
+
+afterEach(() => temp.dispose());
+
+async function comment(authorId: string, body: string, parentId: string | null = null): Promise<string> {
+	const id = newId();
+	await temp.db
+		.insertInto('comment')
+		.values({
+			id,
+			board_id: boardId,
+			card_id: cardId,
+			parent_id: parentId,
+			author_id: authorId,
+			body,
+			created_at: Date.now(),
+			edited_at: null,
+			deleted_at: null
+		})
+		.execute();
+	return id;
+}
+
+async function ask(body = 'Pouvez-vous régler le four ?') {
+	const commentId = await comment(owner.userId, body);
+	await askHelp(temp.db, { boardId, cardId, askerId: owner.userId, commentId, teamId, excerpt: body });
+	return commentId;
+}
+
+describe('help requests', () => {
+	it('is open for the asked team until answered by one of its members', async () => {
+		const commentId = await ask();
+		expect(await listOpenHelpForTeam(temp.db, teamId)).toMatchObject([
+			{ commentId, askerId: owner.userId, open: true }
+		]);
+		// A reply by someone outside the team does not close it.
+		expect(await closeAnsweredHelp(temp.db, await comment(jean.userId, 'Je ne sais pas', commentId))).toBe(false);
+		expect((await findHelp(temp.db, commentId))?.open).toBe(true);
+		// A top-level comment neither.
+		expect(await closeAnsweredHelp(temp.db, await comment(claire.userId, 'Autre sujet'))).toBe(false);
+		expect(await closeAnsweredHelp(temp.db, await comment(claire.userId, 'Oui, demain', commentId))).toBe(true);
+		expect(await findHelp(temp.db, commentId)).toMatchObject({ open: false, closedBy: 'answer' });
+		expect(await listOpenHelpForTeam(temp.db, teamId)).toEqual([]);
+		// Answering again changes nothing.
+		expect(await closeAnsweredHelp(temp.db, await comment(claire.userId, 'Encore', commentId))).toBe(false);
+	});
+
+	it('can be closed by the asker, once', async () => {
+		const first = await ask('Première');
+		const second = await ask('Seconde');
+		const request = (await findHelp(temp.db, first))!;
+		expect(await closeHelp(temp.db, request, owner.userId, 'asker')).toBe(true);
+		expect(await closeHelp(temp.db, (await findHelp(temp.db, first))!, owner.userId, 'asker')).toBe(false);
+		const all = await listCardHelp(temp.db, cardId);
+		expect(all.map((r) => [r.commentId, r.open, r.closedBy])).toEqual([
+			[first, false, 'asker'],
+			[second, true, null]
+		]);
+		expect((await listOpenHelpForTeam(temp.db, teamId)).map((r) => r.commentId)).toEqual([second]);
+	});
+
+	it('knows nothing of plain comments', async () => {
+		expect(await findHelp(temp.db, await comment(owner.userId, 'Rien'))).toBeNull();
+	});
+});
