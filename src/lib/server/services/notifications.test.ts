@@ -1,8 +1,8 @@
+import { insertComment } from '../../../../tests/factories/comments.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { createMember, type Member } from '../../../../tests/factories/accounts.ts';
 import { createPerson } from '../../../../tests/factories/people.ts';
-import { newId } from '../ids.ts';
 import { createBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import { countUnread, listNotifications, markRead, readSettings, saveSettings } from './inbox.ts';
@@ -48,21 +48,7 @@ afterEach(async () => {
 });
 
 async function comment(authorId: string, body: string, parentId: string | null = null): Promise<string> {
-	const id = newId();
-	await temp.db
-		.insertInto('comment')
-		.values({
-			id,
-			board_id: boardId,
-			card_id: cardId,
-			parent_id: parentId,
-			author_id: authorId,
-			body,
-			created_at: Date.now(),
-			edited_at: null,
-			deleted_at: null
-		})
-		.execute();
+	const id = await insertComment(temp.db, { boardId, cardId, authorId, body, parentId });
 	await recordEvent(temp.db, {
 		boardId,
 		cardId,
