@@ -1,0 +1,18 @@
+import { parsePeriod } from '#lib/domain/social-map.ts';
+import { getRuntime } from '#lib/server/runtime.ts';
+import { loadSocialMap } from '#lib/server/services/social-map.ts';
+import { requireAdmin } from '../admin/admin.server.ts';
+import type { PageServerLoad } from './$types';
+
+/** The organisation's contribution map: owners and managers only (org.admin), else 403. */
+export const load: PageServerLoad = async ({ locals, url }) => {
+	const { membership } = requireAdmin(locals, url);
+	const period = parsePeriod(url.searchParams.get('from'), url.searchParams.get('to'), Date.now());
+	const map = await loadSocialMap(getRuntime().db, { organizationId: membership.organizationId }, period);
+	return {
+		organizationName: membership.organizationName,
+		map,
+		fromDate: period.fromDate,
+		toDate: period.toDate
+	};
+};
