@@ -1,12 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createCard } from '#lib/board/commands.ts';
 import { readCards } from '#lib/board/schema.ts';
 import { readInbox } from '#lib/board/signal-inbox.ts';
 import { cardSignals } from '#lib/board/signals.ts';
-import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
+import { openTestRuntime } from '../../../../tests/factories/runtime.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
-import { SyncHub } from '../sync/hub.ts';
 import { listCardEvents } from './events.ts';
 import {
 	attachSignal,
@@ -17,11 +15,10 @@ import {
 	type MemberSignalInput
 } from './member-signals.ts';
 
-let temp: TempDatabase;
-let hub: SyncHub;
+let world: Awaited<ReturnType<typeof openTestRuntime>>;
 let runtime: Runtime;
-const boardId = newId();
-const cardId = newId();
+let boardId: string;
+let cardId: string;
 const alice = newId();
 const signal: MemberSignalInput = {
 	source: 'client',
@@ -32,30 +29,13 @@ const signal: MemberSignalInput = {
 };
 
 beforeAll(async () => {
-	temp = await openTempDatabase('bouture-msignals-');
-	const { db } = temp;
-	const now = Date.now();
-	const organizationId = newId();
-	await db.insertInto('organization').values({ id: organizationId, name: 'Org', created_at: now }).execute();
-	await db
-		.insertInto('board')
-		.values({ id: boardId, organization_id: organizationId, name: 'B', created_at: now, updated_at: now })
-		.execute();
-	const refuse = () => Promise.resolve({ ok: false, status: 404 }) as never;
-	hub = new SyncHub(db, refuse, refuse);
-	runtime = { db, sync: hub } as unknown as Runtime;
-	const room = await hub.openRoom(boardId);
-	await room.change(alice, (doc) =>
-		createCard(doc, { id: cardId, title: 'Livraison', stage: 'ideas', rank: 'a0', createdBy: alice })
-	);
+	world = await openTestRuntime('bouture-test-', { title: 'Livraison', createdBy: alice });
+	({ runtime, boardId, cardId } = world);
 });
 
-afterAll(async () => {
-	await hub.close();
-	await temp.dispose();
-});
+afterAll(() => world.dispose());
 
-const doc = async () => (await hub.openRoom(boardId)).doc;
+const doc = async () => (await runtime.sync.openRoom(boardId)).doc;
 
 describe('member signals', () => {
 	it('parses a form and refuses a missing or unknown field', () => {
@@ -73,7 +53,7 @@ describe('member signals', () => {
 		const id = await recordCardSignal(runtime, { boardId, cardId, userId: alice, signal });
 		expect(id).not.toBeNull();
 		expect(cardSignals(await doc(), cardId)[0]).toMatchObject({ id, ...signal, kind: 'fails', recordedBy: alice });
-		const [event] = await listCardEvents(temp.db, cardId);
+		const [event] = await listCardEvents(runtime.db, cardId);
 		expect(event).toMatchObject({ kind: 'signal' });
 		expect(JSON.stringify(event)).toContain('client');
 		expect(await recordCardSignal(runtime, { boardId, cardId: newId(), userId: alice, signal })).toBeNull();
