@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEFAULT_TIME_ZONE } from '../../src/lib/board/board-settings.ts';
 import { createCard } from '../../src/lib/board/commands.ts';
 import { getCard } from '../../src/lib/board/schema.ts';
@@ -140,7 +140,7 @@ export const tileStatus = (page: Page, title: string) => tile(page, title).locat
 export const dialogStatus = (page: Page) => page.locator('#check-ins').getByRole('definition').locator('[data-status]');
 
 /** Records a check-in dated today through the card's form. */
-export async function addCheckIn(page: Page, value: number, confidence: string): Promise<void> {
+export async function addCheckIn(page: Page | Locator, value: number, confidence: string): Promise<void> {
 	const form = page.getByRole('form', { name: 'Nouveau point d’étape' });
 	await form.getByRole('textbox', { name: /^Valeur mesurée/ }).fill(String(value));
 	await form.getByRole('radio', { name: confidence }).check();

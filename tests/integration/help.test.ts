@@ -76,6 +76,9 @@ async function ask(who: Member, teamId: string, body: string): Promise<string> {
 const helpNotifications = (userId: string) =>
 	db.selectFrom('notification').selectAll().where('user_id', '=', userId).where('kind', '=', 'help').execute();
 
+const closedNotifications = (userId: string) =>
+	db.selectFrom('notification').selectAll().where('user_id', '=', userId).where('kind', '=', 'help-closed').execute();
+
 describe('asking another team for help', () => {
 	it('notifies each member of the team, and a reply by one of them closes it', async () => {
 		const commentId = await ask(owner, atelier, 'Pouvez-vous régler le four ?');
@@ -92,6 +95,7 @@ describe('asking another team for help', () => {
 		expect((await findHelp(db, commentId))?.open).toBe(true);
 		expect((await act(claire, 'reply', { parentId: commentId, body: 'Demain matin' })).status).toBe(200);
 		expect(await findHelp(db, commentId)).toMatchObject({ open: false, closedBy: 'answer' });
+		expect((await closedNotifications(owner.userId)).map((n) => n.actor_id)).toEqual([claire.userId]);
 		await eventually(() => cardOpenHelp(client.doc, cardId).length === 0, 5000, 'no open help on the live card');
 	});
 
@@ -101,6 +105,7 @@ describe('asking another team for help', () => {
 		expect((await findHelp(db, commentId))?.open).toBe(true);
 		expect((await act(jean, 'closeHelp', { commentId })).status).toBe(200);
 		expect(await findHelp(db, commentId)).toMatchObject({ open: false, closedBy: 'asker' });
+		expect(await closedNotifications(jean.userId)).toEqual([]); // they closed it themselves
 		expect((await listOpenHelpForTeam(db, atelier)).map((r) => r.commentId)).not.toContain(commentId);
 	});
 

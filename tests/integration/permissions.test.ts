@@ -6,6 +6,7 @@ import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
+import { startStandup } from '../../src/lib/server/services/standups.ts';
 import { connectClient, whenSynced } from '../factories/yclient.ts';
 
 /**
@@ -25,6 +26,7 @@ let server: RunningServer;
 let db: Db;
 const people = {} as Record<Exclude<Who, 'anonymous'>, Member>;
 let boardId = '';
+let standupId = '';
 const cardId = 'card_shared_with_guests';
 
 beforeAll(async () => {
@@ -50,6 +52,7 @@ beforeAll(async () => {
 	});
 	await untilShared();
 	client.destroy();
+	standupId = (await startStandup(db, { boardId, facilitatorId: people.owner.userId, locale: 'fr', timeBox: 90 })).id;
 }, 30_000);
 
 afterAll(async () => {
@@ -147,6 +150,25 @@ const table = (): Row[] => [
 		`/portal/${boardId}?/feedback`,
 		[404, 404, 404, 404, 'ok', 404, 'login'],
 		{ cardId, kind: 'idea', text: 'Nice' }
+	],
+	['GET', `/b/${boardId}/standup`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['POST', `/b/${boardId}/standup?/start`, ['next', 'next', 403, 403, 404, 404, 'login'], {}],
+	['GET', `/b/${boardId}/standup/${standupId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	[
+		'POST',
+		`/b/${boardId}/standup/${standupId}?/decide`,
+		['ok', 'ok', 'ok', 403, 404, 404, 'login'],
+		{ cardId, text: 'Relancer le client', ownerId: '', due: '' }
+	],
+	// Last of the stand-up's doors: the owner ends it, the manager then finds it ended.
+	['POST', `/b/${boardId}/standup/${standupId}?/close`, ['next', 'next', 403, 403, 404, 404, 'login'], {}],
+	['GET', `/standups/${standupId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['GET', `/standups/${standupId}/summary.md`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	[
+		'POST',
+		`/b/${boardId}/settings?/standup`,
+		['ok', 'ok', 403, 403, 404, 404, 'login'],
+		{ day: '1', time: '09:30', timeBox: '90' }
 	],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];

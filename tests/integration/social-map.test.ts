@@ -77,6 +77,8 @@ describe('social map', () => {
 	it('hides a board from another organisation, and the organisation map from plain members', async () => {
 		expect((await get(stranger, `/b/${boardId}/map`)).status).toBe(404);
 		expect((await get(claire, '/map')).status).toBe(403);
-		expect((await get(owner, '/map')).status).toBe(200);
+		expect((await get(claire, '/admin/map')).status).toBe(403);
+		expect((await get(owner, '/map')).headers.get('location')).toBe('/admin/map');
+		expect((await get(owner, '/admin/map')).status).toBe(200);
 	});
 });

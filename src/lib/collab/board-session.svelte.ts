@@ -26,7 +26,7 @@ import { findTemplate, templateCard, type TemplateLocale } from '#lib/domain/tem
 import { localDate } from '#lib/domain/method/dates.ts';
 import { CardEditor } from './card-editor.ts';
 import { connectBoard, type BoardConnection, type CloseReason, type ConnectionStatus } from './provider.ts';
-import { readPresence, type BoardUser, type PresenceState } from './presence.ts';
+import { readPresence, type BoardUser, type PresenceState, type StandupFocus } from './presence.ts';
 import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
 
 export interface BoardSessionOptions {
@@ -88,6 +88,8 @@ export class BoardSession {
 
 	// Immutable snapshots, replaced whole on each change ($state.raw), hence no SvelteMap.
 	#viewers = $state.raw<ReadonlyMap<string, BoardUser[]>>(NO_VIEWERS);
+	#focus = $state.raw<ReadonlyMap<string, StandupFocus>>(NO_FOCUS);
+	#shownInStandup: StandupFocus | null = null;
 	#byId = $state.raw<ReadonlyMap<string, CardView>>(NO_CARDS);
 	#awareness: Awareness | null = null;
 	#connection: BoardConnection | null = null;
@@ -225,6 +227,23 @@ export class BoardSession {
 		this.#awareness?.setLocalStateField('openCard', cardId);
 	}
 
+	/** A facilitator shows `cardId` of stand-up `standupId` to those following (null: stops showing). */
+	showInStandup(focus: StandupFocus | null): void {
+		this.#shownInStandup = focus;
+		this.#awareness?.setLocalStateField('standup', focus);
+	}
+
+	/** The stand-up card `userId` is showing right now, if they are showing one. */
+	standupFocusOf(userId: string): StandupFocus | null {
+		return this.#focus.get(userId) ?? null;
+	}
+
+	/** A stand-up someone on the board is leading right now (seen through presence), if any. */
+	get liveStandupId(): string | null {
+		for (const focus of this.#focus.values()) return focus.standupId;
+		return null;
+	}
+
 	destroy(): void {
 		if (this.#destroyed) return;
 		this.#destroyed = true;
@@ -246,7 +265,7 @@ export class BoardSession {
 	};
 
 	#announceSelf(): void {
-		const state: PresenceState = { user: this.user, openCard: this.openCardId };
+		const state: PresenceState = { user: this.user, openCard: this.openCardId, standup: this.#shownInStandup };
 		this.#awareness?.setLocalState(state);
 	}
 
@@ -273,15 +292,17 @@ export class BoardSession {
 	#readPresence = () => {
 		const awareness = this.#awareness;
 		if (!awareness) return;
-		const { people, viewers } = readPresence(awareness.getStates(), this.user.id);
+		const { people, viewers, focus } = readPresence(awareness.getStates(), this.user.id);
 		this.people = people;
 		this.#viewers = viewers;
+		this.#focus = focus;
 	};
 }
 
 const NO_ONE: BoardUser[] = [];
 const NO_VIEWERS: ReadonlyMap<string, BoardUser[]> = snapshot([]);
 const NO_CARDS: ReadonlyMap<string, CardView> = snapshot([]);
+const NO_FOCUS: ReadonlyMap<string, StandupFocus> = snapshot([]);
 
 function snapshot<V>(entries: [string, V][]): ReadonlyMap<string, V> {
 	return new Map(entries);

@@ -20,6 +20,16 @@ describe('presence', () => {
 		expect(viewers.get('c2')?.[0]?.color).toBe('#ffcc00');
 	});
 
+	it('reads the stand-up card a facilitator shows, and ignores malformed ones', () => {
+		const states = new Map<number, unknown>([
+			[1, { user: ana, openCard: null, standup: { standupId: 's1', cardId: 'c3' } }],
+			[2, { user: ben, openCard: null, standup: { standupId: 42, cardId: 'c3' } }]
+		]);
+		const { focus } = readPresence(states, 'me');
+		expect(focus.get('ana')).toEqual({ standupId: 's1', cardId: 'c3' });
+		expect(focus.has('ben')).toBe(false);
+	});
+
 	it('keeps only plain hex colours, and picks readable ink', () => {
 		expect(safeColor('red; background: url(x)')).toBe('#64748b');
 		expect(inkOn('#ffffff')).toBe('#000000');

@@ -1,4 +1,4 @@
-/** Who is on the board, from the Yjs awareness states: { user: {id, name, color}, openCard }. */
+/** Who is on the board, from the Yjs awareness states: { user: {id, name, color}, openCard, standup }. */
 
 export interface BoardUser {
 	id: string;
@@ -6,9 +6,16 @@ export interface BoardUser {
 	color: string;
 }
 
+/** The card a stand-up's facilitator is showing, for the others to follow. */
+export interface StandupFocus {
+	standupId: string;
+	cardId: string | null;
+}
+
 export interface PresenceState {
 	user: BoardUser;
 	openCard: string | null;
+	standup?: StandupFocus | null;
 }
 
 export interface Presence {
@@ -16,6 +23,8 @@ export interface Presence {
 	people: BoardUser[];
 	/** Card id → the other people who have that card open. */
 	viewers: Map<string, BoardUser[]>;
+	/** Person id → the stand-up card they are showing (only facilitators set it). */
+	focus: Map<string, StandupFocus>;
 }
 
 const FALLBACK_COLOR = '#64748b';
@@ -38,7 +47,7 @@ export function safeColor(color: unknown): string {
 /** Awareness states come from other browsers: keep only well-formed ones. */
 export function parsePresence(state: unknown): PresenceState | null {
 	if (typeof state !== 'object' || state === null) return null;
-	const { user, openCard } = state as Record<string, unknown>;
+	const { user, openCard, standup } = state as Record<string, unknown>;
 	if (typeof user !== 'object' || user === null) return null;
 	const { id, name, color } = user as Record<string, unknown>;
 	if (typeof id !== 'string' || typeof name !== 'string' || !id) return null;
@@ -48,16 +57,26 @@ export function parsePresence(state: unknown): PresenceState | null {
 			name: name.slice(0, 80),
 			color: safeColor(color)
 		},
-		openCard: typeof openCard === 'string' ? openCard : null
+		openCard: typeof openCard === 'string' ? openCard : null,
+		standup: parseFocus(standup)
 	};
+}
+
+function parseFocus(focus: unknown): StandupFocus | null {
+	if (typeof focus !== 'object' || focus === null) return null;
+	const { standupId, cardId } = focus as Record<string, unknown>;
+	if (typeof standupId !== 'string') return null;
+	return { standupId, cardId: typeof cardId === 'string' ? cardId : null };
 }
 
 export function readPresence(states: Map<number, unknown>, selfUserId: string): Presence {
 	const people = new Map<string, BoardUser>();
 	const viewers = new Map<string, BoardUser[]>();
+	const focus = new Map<string, StandupFocus>();
 	for (const raw of states.values()) {
 		const state = parsePresence(raw);
 		if (!state || state.user.id === selfUserId) continue;
+		if (state.standup) focus.set(state.user.id, state.standup);
 		if (!people.has(state.user.id)) people.set(state.user.id, state.user);
 		if (state.openCard === null) continue;
 		const list = viewers.get(state.openCard) ?? [];
@@ -65,7 +84,7 @@ export function readPresence(states: Map<number, unknown>, selfUserId: string): 
 		viewers.set(state.openCard, list);
 	}
 	const byName = (a: BoardUser, b: BoardUser) => a.name.localeCompare(b.name);
-	return { people: [...people.values()].sort(byName), viewers };
+	return { people: [...people.values()].sort(byName), viewers, focus };
 }
 
 /** Up to two initials, e.g. "Ana Lopez" → "AL". */

@@ -56,6 +56,12 @@ describe('routeNotifications', () => {
 			{ userId: 'owner', kind: 'signal' }
 		]);
 	});
+	it('tells the asker when their help request closes, unless they closed it themselves', () => {
+		const answered: RoutedEvent = { kind: 'help-closed', actorId: 'bob', card, askerId: 'ann' };
+		expect(routeNotifications(answered)).toEqual([{ userId: 'ann', kind: 'help-closed' }]);
+		expect(routeNotifications({ ...answered, actorId: 'ann' })).toEqual([]);
+		expect(routeNotifications({ ...answered, askerId: null })).toEqual([]);
+	});
 	it('tells followers of a stage change', () => {
 		expect(sorted(routeNotifications({ kind: 'moved', actorId: 'x', card }))).toEqual([
 			{ userId: 'fan', kind: 'stage' },

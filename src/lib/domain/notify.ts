@@ -3,10 +3,11 @@
  * people with teams already expanded, followers, the author replied to) and this decides.
  */
 
-export const NOTIFICATION_KINDS = ['mention', 'reply', 'help', 'check-in', 'signal', 'stage'] as const;
+export const NOTIFICATION_KINDS = ['mention', 'reply', 'help', 'help-closed', 'check-in', 'signal', 'stage'] as const;
 export type NotificationKind = (typeof NOTIFICATION_KINDS)[number];
 
-export type RoutedEventKind = 'comment' | 'help' | 'check-in-due' | 'check-in-missed' | 'signal' | 'moved';
+export type RoutedEventKind =
+	'comment' | 'help' | 'help-closed' | 'check-in-due' | 'check-in-missed' | 'signal' | 'moved';
 
 export interface RoutedEvent {
 	kind: RoutedEventKind;
@@ -22,6 +23,8 @@ export interface RoutedEvent {
 	parentAuthorId?: string | null;
 	/** The members of the team asked for help. */
 	teamMembers?: string[];
+	/** Who asked for the help whose request just closed. */
+	askerId?: string | null;
 }
 
 /** Per person, the kinds they switched off (missing = on). */
@@ -37,9 +40,10 @@ const SPECIFICITY: Record<NotificationKind, number> = {
 	mention: 0,
 	reply: 1,
 	help: 2,
-	'check-in': 3,
-	signal: 4,
-	stage: 5
+	'help-closed': 3,
+	'check-in': 4,
+	signal: 5,
+	stage: 6
 };
 
 export function routeNotifications(
@@ -62,6 +66,9 @@ export function routeNotifications(
 		case 'help':
 			offer(event.mentions ?? [], 'mention');
 			offer(event.teamMembers ?? [], 'help');
+			break;
+		case 'help-closed': // the asker, unless they closed it themselves (the actor never hears)
+			offer([event.askerId], 'help-closed');
 			break;
 		case 'check-in-due':
 		case 'check-in-missed':

@@ -26,6 +26,8 @@ export const ACTIONS = {
 	'board.settings': ['owner', 'manager'],
 	/** Force a stage gate with a written reason. */
 	'gate.override': ['owner', 'manager'],
+	/** Start, lead and close a board's weekly stand-up. */
+	'standup.facilitate': ['owner', 'manager'],
 	/** Open the guest portal and leave feedback on cards shared with one's company. */
 	'portal.use': ['guest']
 } as const satisfies Record<string, readonly OrgRole[]>;

@@ -8,6 +8,7 @@ import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
 import { clearRuntime, setRuntime, type Runtime } from './runtime.ts';
 import { startNotifications } from './services/notifications.ts';
+import { startCheckInSchedule } from './services/check-in-schedule.ts';
 
 /** Opens the database, migrates, seeds when asked, and starts the sync hub. */
 export async function startRuntime(
@@ -25,6 +26,7 @@ export async function startRuntime(
 		throttle: new LoginThrottle(),
 		mailer: createMailer(config),
 		async close() {
+			await stopCheckIns();
 			stopNotifications();
 			runtime.mailer?.close();
 			await sync.close();
@@ -32,6 +34,7 @@ export async function startRuntime(
 			clearRuntime(runtime);
 		}
 	};
+	const stopCheckIns = startCheckInSchedule(runtime);
 	setRuntime(runtime);
 	return { runtime, demo };
 }

@@ -1,6 +1,6 @@
 import type { Generated } from 'kysely';
 /** Row types of the database, as Kysely sees them. Times are epoch milliseconds. */
-export interface Database extends ConversationTables {
+export interface Database extends ConversationTables, StandupTables, CheckInTables {
 	organization: { id: string; name: string; created_at: number };
 	user: {
 		id: string;
@@ -34,6 +34,9 @@ export interface Database extends ConversationTables {
 		created_at: number;
 		updated_at: number;
 		visibility: Generated<'organisation' | 'restricted'>;
+		standup_day: Generated<number>;
+		standup_time: Generated<string>;
+		standup_time_box: Generated<number>;
 	};
 	board_grant: { board_id: string; subject: 'user' | 'team'; subject_id: string; level: 'edit' | 'read' };
 	invitation: {
@@ -72,7 +75,14 @@ export interface Database extends ConversationTables {
 		shared_with: Generated<string>;
 		/** JSON: the guest-safe view of the card (see sync/guest-view.ts). */
 		guest_view: Generated<string>;
+		/** JSON: what the check-in schedule reads (see sync/check-in-plan.ts); null without a phase. */
+		check_in_plan: string | null;
 	};
+}
+
+export interface CheckInTables {
+	/** Check-in notices sent, one per card, kind ('check-in-due' | 'check-in-missed') and due date. */
+	check_in_notice: { card_id: string; kind: string; due_date: string; board_id: string; created_at: number };
 }
 
 export interface ConversationTables {
@@ -114,5 +124,6 @@ export interface ConversationTables {
 	card_follow: { user_id: string; card_id: string; board_id: string; following: number };
 }
 
+import type { StandupTables } from './standup-schema.ts';
 export type { OrgRole } from '#lib/domain/permissions.ts';
 import type { OrgRole } from '#lib/domain/permissions.ts';

@@ -20,6 +20,7 @@ import {
 	type TeamName
 } from './demo-data.ts';
 import { writeDemoSections } from './demo-sections.ts';
+import { seedDemoStandup } from './demo-standup.ts';
 
 export interface DemoLogin {
 	email: string;
@@ -136,4 +137,7 @@ async function seedBoard(
 			});
 		}
 	});
+	const facilitator = people.get('Karim Benali') ?? '';
+	const attendees = ['Sophie Martin', 'Claire Lefèvre', 'Lucas Moreau'] as const;
+	await seedDemoStandup(db, sync, boardId, { facilitator, attendees: attendees.map((n) => people.get(n) ?? '') }, now);
 }

@@ -24,7 +24,12 @@ export type CardEventKind =
 	| 'comment-deleted'
 	| 'signal'
 	| 'help'
-	| 'help-closed';
+	| 'help-closed'
+	/** Recorded by the check-in schedule {date, inDays | missedCount}. */
+	| 'check-in-due'
+	| 'check-in-missed'
+	/** A decision or action taken in a stand-up {standupId, text, ownerId, due}. */
+	| 'action';
 
 type Listener = (event: Required<CardEvent> & { id: string }) => void | Promise<void>;
 // One set per process: SvelteKit's bundle and the plain-Node server load this module separately

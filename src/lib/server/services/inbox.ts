@@ -9,15 +9,30 @@ export interface InboxItem {
 	boardId: string | null;
 	cardId: string | null;
 	actorName: string | null;
-	data: { title?: string; excerpt?: string; from?: string; to?: string };
+	data: {
+		title?: string;
+		excerpt?: string;
+		from?: string;
+		to?: string;
+		/** Check-ins: the cadence date, and whether it was missed (else it is due). */
+		date?: string;
+		missed?: boolean;
+		/** Closed help: 'answer' (a member of the asked team replied) or 'asker'. */
+		by?: string;
+	};
 	createdAt: number;
 	read: boolean;
+	/** The card was deleted or archived since: no page to link to. */
+	cardRemoved: boolean;
 }
 
 export async function listNotifications(db: Db, userId: string, limit = 100): Promise<InboxItem[]> {
 	const rows = await db
 		.selectFrom('notification')
 		.leftJoin('user', 'user.id', 'notification.actor_id')
+		.leftJoin('card', (join) =>
+			join.onRef('card.id', '=', 'notification.card_id').onRef('card.board_id', '=', 'notification.board_id')
+		)
 		.select([
 			'notification.id',
 			'notification.kind',
@@ -26,7 +41,8 @@ export async function listNotifications(db: Db, userId: string, limit = 100): Pr
 			'notification.data',
 			'notification.created_at',
 			'notification.read_at',
-			'user.name as actor_name'
+			'user.name as actor_name',
+			'card.archived as card_archived'
 		])
 		.where('notification.user_id', '=', userId)
 		.orderBy('notification.created_at', 'desc')
@@ -41,7 +57,9 @@ export async function listNotifications(db: Db, userId: string, limit = 100): Pr
 		actorName: r.actor_name,
 		data: JSON.parse(r.data) as InboxItem['data'],
 		createdAt: r.created_at,
-		read: r.read_at !== null
+		read: r.read_at !== null,
+		// A deleted card has no row any more (the projection drops it); an archived one is hidden.
+		cardRemoved: r.card_id !== null && r.card_archived !== 0
 	}));
 }
 

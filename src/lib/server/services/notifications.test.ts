@@ -7,6 +7,7 @@ import { createBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import { countUnread, listNotifications, markRead, readSettings, saveSettings } from './inbox.ts';
 import { isFollowing, listFollowers, setFollowing, startNotifications } from './notifications.ts';
+import { askHelp, closeHelp, findHelp } from './help.ts';
 import { addTeamMember, createTeam } from './teams.ts';
 
 let temp: TempDatabase;
@@ -137,6 +138,43 @@ describe('notifications', () => {
 		expect(await countUnread(temp.db, owner.userId)).toBe(1);
 		await markRead(temp.db, owner.userId, null);
 		expect(await countUnread(temp.db, owner.userId)).toBe(0);
+	});
+
+	it('tells the asker when the team answers their help request, not when they close it themselves', async () => {
+		const teamId = (await createTeam(temp.db, owner.organizationId, { name: 'Atelier', color: '#2f7d4f' }))!;
+		await addTeamMember(temp.db, owner.organizationId, teamId, claire.userId);
+		const ask = async (body: string) => {
+			const commentId = await insertComment(temp.db, { boardId, cardId, authorId: jean.userId, body, parentId: null });
+			await askHelp(temp.db, { boardId, cardId, askerId: jean.userId, commentId, teamId, excerpt: body });
+			return (await findHelp(temp.db, commentId))!;
+		};
+		await closeHelp(temp.db, await ask('Le four chauffe mal'), claire.userId, 'answer');
+		const [closed] = await listNotifications(temp.db, jean.userId);
+		expect(closed).toMatchObject({ kind: 'help-closed', actorName: 'Claire Lefèvre', cardRemoved: false });
+		expect(closed?.data).toMatchObject({ title: 'Nouveau four', excerpt: 'Le four chauffe mal' });
+		await closeHelp(temp.db, await ask('Autre question'), jean.userId, 'asker');
+		expect(await kindsOf(jean)).toEqual(['help-closed']);
+	});
+
+	it('tells the owner of a check-in due or missed, with its date', async () => {
+		for (const kind of ['check-in-due', 'check-in-missed'] as const)
+			await recordEvent(temp.db, { boardId, cardId, kind, actorId: null, data: { date: '2026-01-12' } });
+		const items = await listNotifications(temp.db, owner.userId);
+		expect(items.map((n) => [n.kind, n.data.date, n.data.missed]).sort()).toEqual([
+			['check-in', '2026-01-12', false],
+			['check-in', '2026-01-12', true]
+		]);
+		expect(await kindsOf(claire)).toEqual([]);
+	});
+
+	it('marks notifications of a card archived or deleted since as removed', async () => {
+		await recordEvent(temp.db, { boardId, cardId, kind: 'signal', actorId: jean.userId, data: {} });
+		const removed = async () => (await listNotifications(temp.db, owner.userId)).map((n) => n.cardRemoved);
+		expect(await removed()).toEqual([false]);
+		await temp.db.updateTable('card').set({ archived: 1 }).where('id', '=', cardId).execute();
+		expect(await removed()).toEqual([true]);
+		await temp.db.deleteFrom('card').where('id', '=', cardId).execute();
+		expect(await removed()).toEqual([true]);
 	});
 
 	it('ignores events of boards it does not know and comments it cannot find', async () => {

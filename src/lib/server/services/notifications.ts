@@ -4,9 +4,10 @@ import { parseMentions } from '#lib/domain/mentions.ts';
 import { routeNotifications, type NotificationSettings, type RoutedEvent } from '#lib/domain/notify.ts';
 import { findBoardForUser } from './boards.ts';
 import { onCardEvent, type CardEvent } from './events.ts';
+import { findHelp } from './help.ts';
 
 type Recorded = Required<CardEvent> & { id: string };
-const ROUTED = new Set(['comment', 'help', 'check-in-due', 'check-in-missed', 'signal', 'moved']);
+const ROUTED = new Set(['comment', 'help', 'help-closed', 'check-in-due', 'check-in-missed', 'signal', 'moved']);
 
 /** Routes each recorded card event to the people concerned (call once per process). Returns the way to stop. */
 export function startNotifications(db: Db): () => void {
@@ -45,6 +46,9 @@ export async function notifyEvent(db: Db, event: Recorded): Promise<void> {
 		data.commentId = comment?.id ?? null;
 		if (comment) await followAutomatically(db, comment.authorId, event.boardId, event.cardId);
 	}
+	if (event.kind === 'help-closed') Object.assign(data, await closedHelpFacts(db, event, routed));
+	if (event.kind === 'check-in-due' || event.kind === 'check-in-missed')
+		Object.assign(data, { date: event.data.date, missed: event.kind === 'check-in-missed' });
 	if (event.kind === 'moved') Object.assign(data, { from: event.data.from, to: event.data.to });
 	const settings = await settingsByUser(db);
 	for (const { userId, kind: notified } of routeNotifications(routed, (id) => settings.get(id))) {
@@ -64,6 +68,21 @@ export async function notifyEvent(db: Db, event: Recorded): Promise<void> {
 			})
 			.execute();
 	}
+}
+
+/** Who asked for the help that closed (set on `routed`), and the question's excerpt unless deleted since. */
+async function closedHelpFacts(db: Db, event: Recorded, routed: RoutedEvent) {
+	const request = typeof event.data.commentId === 'string' ? await findHelp(db, event.data.commentId) : null;
+	routed.askerId = request?.askerId ?? null;
+	const question = request
+		? await db
+				.selectFrom('comment')
+				.select('body')
+				.where('id', '=', request.commentId)
+				.where('deleted_at', 'is', null)
+				.executeTakeFirst()
+		: undefined;
+	return { excerpt: excerptOf(question?.body ?? ''), commentId: request?.commentId ?? null, by: event.data.by };
 }
 
 async function readComment(db: Db, event: Recorded) {

@@ -8,6 +8,7 @@ import { localDate } from '#lib/domain/method/dates.ts';
 import type { Db } from '../db/open.ts';
 import { recordEvent, type CardEvent } from '../services/events.ts';
 import { cardChanges } from './card-events.ts';
+import { checkInPlanColumn } from './check-in-plan.ts';
 import { bypassFlag } from './gate-guard.ts';
 import { guestColumns } from './guest-view.ts';
 
@@ -97,7 +98,7 @@ export class CardProjection {
 				}
 				const before = await trx
 					.selectFrom('card')
-					.select(['stage', 'shared_with', 'guest_view'])
+					.select(['stage', 'shared_with', 'guest_view', 'updated_at'])
 					.where('id', '=', id)
 					.where('board_id', '=', this.#boardId)
 					.executeTakeFirst();
@@ -118,7 +119,9 @@ export class CardProjection {
 					archived: card.archived ? 1 : 0,
 					owner_id: card.sections.ownerId,
 					team_id: card.sections.teamId,
-					updated_at: now,
+					// A rebuild at load re-reads every card: it must not make them all look just edited.
+					updated_at: logEvents || !before ? now : before.updated_at,
+					check_in_plan: checkInPlanColumn(card),
 					...guestColumns(card, toAudience(cardSharing(this.#doc, id)), today)
 				};
 				guestChange ||=

@@ -43,6 +43,8 @@ export class Room {
 	#pending: Pending[] = [];
 	#flushing: Promise<void> | null = null;
 	#onApplied: (room: Room, batch: number) => void;
+	/** The whole document as a sync step 2, kept for big boards until the next change (see #wholeDocument). */
+	#fullSync: Uint8Array | null = null;
 
 	constructor(
 		boardId: string,
@@ -58,7 +60,10 @@ export class Room {
 		this.#onApplied = onApplied;
 		this.awareness = new awarenessProtocol.Awareness(doc);
 		this.awareness.setLocalState(null);
-		doc.on('update', (update: Uint8Array, origin: unknown) => this.#broadcast(encodeUpdate(update), origin));
+		doc.on('update', (update: Uint8Array, origin: unknown) => {
+			this.#fullSync = null;
+			this.#broadcast(encodeUpdate(update), origin);
+		});
 		this.awareness.on('update', this.#onAwareness);
 	}
 
@@ -83,7 +88,11 @@ export class Room {
 	receive(peer: Peer, message: ClientMessage): void {
 		switch (message.kind) {
 			case 'sync-step1':
-				peer.send(encodeSyncStep2(this.doc, message.stateVector));
+				peer.send(
+					isEmptyStateVector(message.stateVector)
+						? this.#wholeDocument()
+						: encodeSyncStep2(this.doc, message.stateVector)
+				);
 				return;
 			case 'update':
 				// Read-only peers keep syncing down; their writes are dropped here.
@@ -110,13 +119,26 @@ export class Room {
 		edit(copy);
 		const update = Y.encodeStateAsUpdate(copy, before);
 		copy.destroy();
-		this.#enqueue(serverPeer(userId), update);
+		// An edit that changed nothing (e.g. a revert with nothing to put back) is neither stored nor sent.
+		if (!isEmptyUpdate(update)) this.#enqueue(serverPeer(userId), update);
 		await this.flush();
 	}
 
 	/** Resolves when everything received so far is stored and applied. */
 	async flush(): Promise<void> {
 		while (this.#flushing) await this.#flushing;
+	}
+
+	/**
+	 * Every page load asks for the whole document (an empty state vector). Encoding a big board takes
+	 * milliseconds of the event loop each time, so it is encoded once per version; small boards are
+	 * cheap to encode and not worth the memory of a second copy.
+	 */
+	#wholeDocument(): Uint8Array {
+		if (this.#fullSync) return this.#fullSync;
+		const frame = encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR);
+		if (frame.length >= CACHE_FULL_SYNC_FROM) this.#fullSync = frame;
+		return frame;
 	}
 
 	#enqueue(peer: Peer, data: Uint8Array): void {
@@ -178,6 +200,13 @@ export class Room {
 		this.awareness.destroy();
 		this.doc.destroy();
 	}
+}
+
+const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+const CACHE_FULL_SYNC_FROM = 256 * 1024;
+
+function isEmptyStateVector(stateVector: Uint8Array): boolean {
+	return stateVector.length === 1 && stateVector[0] === 0;
 }
 
 function serverPeer(userId: string | null): Peer {

@@ -30,9 +30,12 @@ export function guardServerOnly(
 			const [cardId, collection] = event.path;
 			if (typeof cardId !== 'string') continue;
 			const card = (d: Y.Doc) => cardsMap(d).get(cardId);
-			if (event.path.length === 1)
-				onRevert(dropContainers(event, card)); // a container made or replaced
-			else if (event.path.length === 2 && typeof collection === 'string' && CARD_COLLECTIONS.has(collection))
+			if (event.path.length === 1) {
+				// A container made or replaced. Most card changes (a move, a title) touch none: no revert then,
+				// as each one costs the room a copy of the whole document (Room.change).
+				const revert = dropContainers(event, card);
+				if (revert) onRevert(revert);
+			} else if (event.path.length === 2 && typeof collection === 'string' && CARD_COLLECTIONS.has(collection))
 				onRevert(putBack(event, (d) => card(d)?.get(collection)));
 		}
 	};
@@ -66,8 +69,9 @@ function putBack(event: KeyChanges, target: (doc: Y.Doc) => unknown): Revert {
 }
 
 /** A server-only container a client created or replaced on a card is removed (the server makes its own). */
-function dropContainers(event: KeyChanges, card: (doc: Y.Doc) => Y.Map<unknown> | undefined): Revert {
+function dropContainers(event: KeyChanges, card: (doc: Y.Doc) => Y.Map<unknown> | undefined): Revert | null {
 	const keys = [...event.changes.keys.keys()].filter((key) => CARD_COLLECTIONS.has(key));
+	if (keys.length === 0) return null;
 	return (doc) => {
 		for (const key of keys) card(doc)?.delete(key);
 	};

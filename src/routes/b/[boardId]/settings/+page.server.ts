@@ -1,11 +1,13 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { MethodSettingsInput, TimeZoneInput } from '#lib/domain/method/schemas.ts';
+import { DEFAULT_CADENCE, TIME_PATTERN, nextStandup } from '#lib/domain/standup/week.ts';
 import { CardTitle, isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import * as method from '#lib/server/services/board-method.ts';
+import { readCadence, writeCadence } from '#lib/server/services/standups.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The board, when the signed-in person manages it: 404 for non-members (no hint it exists), 403 for members. */
@@ -28,9 +30,26 @@ const SettingsForm = v.object({
 	timeZone: TimeZoneInput
 });
 
+/** The weekly stand-up: day 0 = Sunday … 6 = Saturday, local "HH:MM", seconds per card. */
+const CadenceForm = v.object({
+	day: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(6)),
+	time: v.pipe(v.string(), v.trim(), v.regex(TIME_PATTERN)),
+	timeBox: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.toNumber(), v.integer(), v.minValue(30), v.maxValue(600))
+});
+
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await managedBoard(locals, url, params.boardId);
-	return method.readBoardMethod(getRuntime(), params.boardId);
+	const { db } = getRuntime();
+	const [boardMethod, cadence] = await Promise.all([
+		method.readBoardMethod(getRuntime(), params.boardId),
+		readCadence(db, params.boardId)
+	]);
+	const standup = cadence ?? DEFAULT_CADENCE;
+	return {
+		...boardMethod,
+		cadence: standup,
+		nextStandup: nextStandup(Date.now(), standup, boardMethod.settings.timeZone)
+	};
 };
 
 export const actions: Actions = {
@@ -50,6 +69,22 @@ export const actions: Actions = {
 			timeZone: parsed.output.timeZone
 		});
 		return { action: 'settings' as const, saved: true };
+	},
+	standup: async ({ locals, url, params, request }) => {
+		const { board } = await managedBoard(locals, url, params.boardId);
+		const form = await request.formData();
+		const values = {
+			day: String(form.get('day') ?? ''),
+			time: String(form.get('time') ?? ''),
+			timeBox: String(form.get('timeBox') ?? '')
+		};
+		const parsed = v.safeParse(CadenceForm, values);
+		if (!parsed.success) {
+			const invalid = Object.keys(v.flatten<typeof CadenceForm>(parsed.issues).nested ?? {});
+			return fail(400, { action: 'standup' as const, errors: invalid, values });
+		}
+		await writeCadence(getRuntime().db, board.id, parsed.output);
+		return { action: 'standup' as const, saved: true };
 	},
 	addObjective: async ({ locals, url, params, request }) => {
 		const { user, board } = await managedBoard(locals, url, params.boardId);

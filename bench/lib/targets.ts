@@ -1,0 +1,152 @@
+import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import type { Db } from '../../src/lib/server/db/open.ts';
+import { createMember, createTestBoard, openTestDb, type Member } from '../../tests/factories/accounts.ts';
+import { startServer, type RunningServer } from '../../tests/factories/server.ts';
+import { ServerStats } from './server-stats.ts';
+
+export type Kind = 'ours' | 'bare';
+
+/** What a client process needs to reach a board on either server (plain data, sent over IPC). */
+export interface Endpoint {
+	kind: Kind;
+	url: string;
+	cookie: string;
+}
+
+export interface Target {
+	kind: Kind;
+	endpoint: Endpoint;
+	stats: ServerStats;
+	/** A new board holding `content` (a Yjs update), ready to be opened by clients. */
+	addBoard(content: Uint8Array): Promise<string>;
+	/** Many at once (ours: one transaction). */
+	addBoards(contents: Uint8Array[]): Promise<string[]>;
+	stop(): Promise<void>;
+}
+
+export interface Ours extends Target {
+	kind: 'ours';
+	db: Db;
+	member: Member;
+	server: RunningServer;
+	/** Graceful stop and start on the same database (a cold start: nothing in memory). */
+	restart(): Promise<void>;
+}
+
+export interface ProcessOptions {
+	/** Extra node flags for the server process (e.g. --cpu-prof). */
+	nodeFlags?: string[];
+}
+
+const HOOK = pathToFileURL(join(import.meta.dirname, 'stats-hook.ts')).href;
+const scratch = mkdtempSync(join(tmpdir(), 'bouture-bench-'));
+let files = 0;
+
+function statsEnv(options: ProcessOptions, store: boolean): { env: Record<string, string>; stats: ServerStats } {
+	const file = join(scratch, `stats-${++files}.jsonl`);
+	const flags = [`--import=${HOOK}`, ...(options.nodeFlags ?? [])];
+	const env: Record<string, string> = { NODE_OPTIONS: flags.join(' '), BOUTURE_BENCH_STATS: file };
+	if (store) env.BOUTURE_BENCH_STORE = '1';
+	return { env, stats: new ServerStats(file) };
+}
+
+/** Our production server (`node server/index.ts`), a temp SQLite file, one member who owns every board. */
+export async function startOurs(options: ProcessOptions = {}, dbPath?: string): Promise<Ours> {
+	let { env, stats } = statsEnv(options, true);
+	let server = await startServer({ env, dbPath });
+	const db = openTestDb(server.dbPath);
+	const member = await createMember(db, 'Bench');
+	const addBoards = async (contents: Uint8Array[]): Promise<string[]> => {
+		const ids: string[] = [];
+		for (let i = 0; i < contents.length; i++) ids.push(await createTestBoard(db, member));
+		await db.transaction().execute(async (trx) => {
+			for (const [i, data] of contents.entries())
+				await trx
+					.insertInto('board_snapshot')
+					.values({ board_id: ids[i] ?? '', seq: 0, data, created_at: Date.now() })
+					.execute();
+		});
+		return ids;
+	};
+	const ours: Ours = {
+		kind: 'ours',
+		db,
+		member,
+		get server() {
+			return server;
+		},
+		get stats() {
+			return stats;
+		},
+		get endpoint() {
+			return { kind: 'ours' as const, url: server.url, cookie: member.cookie };
+		},
+		addBoards,
+		addBoard: async (content) => (await addBoards([content]))[0] ?? '',
+		async restart() {
+			await server.stop();
+			({ env, stats } = statsEnv(options, true));
+			try {
+				server = await startServer({ env, dbPath: server.dbPath });
+			} catch (error) {
+				stats.killProcess(); // startServer gave up waiting, but the process runs on
+				throw error;
+			}
+		},
+		async stop() {
+			await server.stop();
+			await db.destroy();
+		}
+	};
+	return ours;
+}
+
+/** The bare relay (bare-relay.ts) in its own process. */
+export async function startBare(options: ProcessOptions = {}): Promise<Target> {
+	const { env, stats } = statsEnv(options, false);
+	const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bare-relay.ts')], {
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
+	const url = await new Promise<string>((resolve, reject) => {
+		let output = '';
+		child.stdout.on('data', (chunk: Buffer) => {
+			output += chunk.toString();
+			const match = /listening on (http:\/\/\S+)/.exec(output);
+			if (match?.[1]) resolve(match[1]);
+		});
+		child.once('exit', (code) => reject(new Error(`bare relay exited (${code}): ${output}`)));
+	});
+	let rooms = 0;
+	const addBoard = async (content: Uint8Array): Promise<string> => {
+		const name = `room-${++rooms}-${Date.now()}`;
+		const response = await fetch(`${url}/seed/${name}`, { method: 'PUT', body: content as Uint8Array<ArrayBuffer> });
+		if (!response.ok) throw new Error(`seed failed: ${response.status}`);
+		return name;
+	};
+	return {
+		kind: 'bare',
+		endpoint: { kind: 'bare', url, cookie: '' },
+		stats,
+		addBoard,
+		async addBoards(contents) {
+			const ids: string[] = [];
+			for (const content of contents) ids.push(await addBoard(content));
+			return ids;
+		},
+		stop: () =>
+			new Promise<void>((resolve) => {
+				if (child.exitCode !== null) return resolve();
+				child.once('exit', () => resolve());
+				child.kill('SIGTERM');
+			})
+	};
+}
+
+export function startTarget(kind: Kind, options: ProcessOptions = {}): Promise<Target> {
+	return kind === 'ours' ? startOurs(options) : startBare(options);
+}

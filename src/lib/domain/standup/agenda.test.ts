@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { needsAttention, orderAgenda, type AgendaItem } from './agenda.ts';
+
+const item = (cardId: string, over: Partial<AgendaItem> = {}): AgendaItem => ({
+	cardId,
+	title: cardId,
+	stage: 'review',
+	rank: 'a0',
+	ownerId: null,
+	teamId: null,
+	contributingTeamIds: [],
+	status: 'no-data',
+	missed: 0,
+	dueThisWeek: null,
+	helpTeamIds: [],
+	gateFlagged: false,
+	changes: [],
+	untouched: false,
+	...over
+});
+
+const ids = (items: AgendaItem[]) => items.map((i) => i.cardId);
+const none = { riskFirst: false, changedOnly: false, teamId: null };
+
+describe('orderAgenda', () => {
+	const items = [
+		item('idea', { stage: 'ideas' }),
+		item('late', { stage: 'rollout', rank: 'a2', status: 'off-track' }),
+		item('early', { stage: 'rollout', rank: 'a1', untouched: true }),
+		item('done', { stage: 'outcome', teamId: 't1' }),
+		item('asked', { stage: 'scope', helpTeamIds: ['t2'] })
+	];
+
+	it('walks the board right to left, in column order', () => {
+		expect(ids(orderAgenda(items, none))).toEqual(['done', 'early', 'late', 'asked', 'idea']);
+	});
+
+	it('puts at-risk and blocked cards first, each group still right to left', () => {
+		expect(ids(orderAgenda(items, { ...none, riskFirst: true }))).toEqual(['late', 'asked', 'done', 'early', 'idea']);
+	});
+
+	it('keeps only the changed cards, or one team’s (owning, contributing or asked for help)', () => {
+		expect(ids(orderAgenda(items, { ...none, changedOnly: true }))).not.toContain('early');
+		expect(ids(orderAgenda(items, { ...none, teamId: 't1' }))).toEqual(['done']);
+		expect(ids(orderAgenda(items, { ...none, teamId: 't2' }))).toEqual(['asked']);
+	});
+});
+
+describe('needsAttention', () => {
+	it('is at risk, off track, missed check-ins, open help, or a skipped gate', () => {
+		expect(needsAttention(item('a'))).toBe(false);
+		expect(needsAttention(item('a', { status: 'at-risk' }))).toBe(true);
+		expect(needsAttention(item('a', { missed: 1 }))).toBe(true);
+		expect(needsAttention(item('a', { gateFlagged: true }))).toBe(true);
+	});
+});

@@ -1,0 +1,66 @@
+import { STAGES, stageIndex, type Stage } from '../stages.ts';
+import type { IsoDate, Status } from '../method/types.ts';
+import type { StandupChange } from './changes.ts';
+
+/** Kanban practice: walk the board from the right, the work closest to done first. */
+export const WALK_ORDER: readonly Stage[] = [...STAGES].reverse();
+
+/** One initiative as the stand-up shows it. */
+export interface AgendaItem {
+	cardId: string;
+	title: string;
+	stage: Stage;
+	rank: string;
+	ownerId: string | null;
+	teamId: string | null;
+	contributingTeamIds: string[];
+	status: Status;
+	/** Check-ins missed so far. */
+	missed: number;
+	/** The next check-in when it falls in this week (board time zone), else null. */
+	dueThisWeek: IsoDate | null;
+	/** Teams asked for help on this card and not yet answered: it is on their stand-up list too. */
+	helpTeamIds: string[];
+	/** Moved past a gate without the criteria (the server's flag). */
+	gateFlagged: boolean;
+	changes: StandupChange[];
+	/** Nothing logged and nothing edited since the last stand-up. */
+	untouched: boolean;
+}
+
+export interface AgendaOptions {
+	/** At-risk and blocked initiatives first (each group still walked right to left). */
+	riskFirst: boolean;
+	/** Only the initiatives that changed since the last stand-up. */
+	changedOnly: boolean;
+	/** One team only: the owning team, a contributing one, or one asked for help. */
+	teamId: string | null;
+}
+
+export const DEFAULT_AGENDA_OPTIONS: AgendaOptions = { riskFirst: false, changedOnly: false, teamId: null };
+
+/** At risk (or off track), missed check-ins, an open help request or a skipped gate. */
+export function needsAttention(item: AgendaItem): boolean {
+	return (
+		item.status === 'at-risk' ||
+		item.status === 'off-track' ||
+		item.missed > 0 ||
+		item.helpTeamIds.length > 0 ||
+		item.gateFlagged
+	);
+}
+
+/** The stand-up's walk: filtered by the options, right to left, in board order within a column. */
+export function orderAgenda(items: AgendaItem[], options: AgendaOptions): AgendaItem[] {
+	const kept = items.filter(
+		(item) => (!options.changedOnly || !item.untouched) && (!options.teamId || involves(item, options.teamId))
+	);
+	const walk = (a: AgendaItem, b: AgendaItem) =>
+		stageIndex(b.stage) - stageIndex(a.stage) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
+	const first = (item: AgendaItem) => (options.riskFirst && needsAttention(item) ? 0 : 1);
+	return kept.sort((a, b) => first(a) - first(b) || walk(a, b));
+}
+
+function involves(item: AgendaItem, teamId: string): boolean {
+	return item.teamId === teamId || item.contributingTeamIds.includes(teamId) || item.helpTeamIds.includes(teamId);
+}

@@ -1,0 +1,27 @@
+import type { Stage } from '../stages.ts';
+import type { Status } from '../method/types.ts';
+
+/**
+ * What a closed stand-up leaves behind, frozen at its close (names included, so the record reads the
+ * same after people or cards change). The summary page and its Markdown are rendered from it.
+ */
+export interface StandupSummary {
+	boardName: string;
+	/** The language the summary is written in: the facilitator's when the stand-up started. */
+	locale: 'fr' | 'en';
+	timeZone: string;
+	facilitator: string;
+	/** Epoch ms: the period "since the last stand-up" and the meeting itself. */
+	since: number;
+	startedAt: number;
+	endedAt: number;
+	attendees: string[];
+	reviewed: { cardId: string; title: string; seconds: number }[];
+	/** Initiatives per stage at the close (archived ones not counted). */
+	perStage: Record<Stage, number>;
+	atRisk: { cardId: string; title: string; status: Status; missed: number }[];
+	decisions: { cardId: string; title: string; text: string; owner: string | null; due: string | null }[];
+	/** Initiatives that reached an outcome during the period. */
+	outcomes: { cardId: string; title: string; verdict: string }[];
+	signals: { guest: number; member: number };
+}
