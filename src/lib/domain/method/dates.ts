@@ -58,14 +58,22 @@ export function isTimeZone(timeZone: unknown): timeZone is string {
 	}
 }
 
+// Building a formatter costs far more than using one, and the server asks for "today" on every
+// projected change: one per time zone, kept (a board has one zone; an organisation a handful).
+const dayFormats = new Map<string, Intl.DateTimeFormat>();
+
+function dayFormat(timeZone: string): Intl.DateTimeFormat {
+	let format = dayFormats.get(timeZone);
+	if (!format) {
+		format = new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' });
+		dayFormats.set(timeZone, format);
+	}
+	return format;
+}
+
 /** The calendar date on the wall clocks of `timeZone` at instant `now`. Throws on an unknown zone. */
 export function localDate(now: Date | number, timeZone: string): IsoDate {
-	const parts = new Intl.DateTimeFormat('en-CA', {
-		timeZone,
-		year: 'numeric',
-		month: '2-digit',
-		day: '2-digit'
-	}).formatToParts(now);
+	const parts = dayFormat(timeZone).formatToParts(now);
 	const part = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
 	return `${part('year').padStart(4, '0')}-${part('month')}-${part('day')}`;
 }

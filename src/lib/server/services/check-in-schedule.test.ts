@@ -15,6 +15,7 @@ const weekly = (over: Partial<CheckInPlan> = {}): CheckInPlan => ({
 	phases: [{ start: '2026-01-05', end: '2026-03-29', cadence: 'weekly' }],
 	lastCheckIn: null,
 	closed: false,
+	timeZone: 'Europe/Paris',
 	...over
 });
 
@@ -78,9 +79,10 @@ describe('the card’s stored plan', () => {
 	}
 
 	it('keeps the phases and the latest check-in; nothing without a phase', () => {
-		expect(checkInPlanColumn(card([]))).toBeNull();
+		expect(checkInPlanColumn(card([]), 'Europe/Paris')).toBeNull();
 		const json = checkInPlanColumn(
-			card([{ start: '2026-01-05', end: '2026-03-29', cadence: 'weekly' }], ['2026-01-20', '2026-01-13'])
+			card([{ start: '2026-01-05', end: '2026-03-29', cadence: 'weekly' }], ['2026-01-20', '2026-01-13']),
+			'Europe/Paris'
 		);
 		expect(parseCheckInPlan(json)).toEqual(weekly({ lastCheckIn: '2026-01-20' }));
 	});
@@ -88,8 +90,12 @@ describe('the card’s stored plan', () => {
 	it('reads a malformed plan as none, and drops malformed phases', () => {
 		expect(parseCheckInPlan('{')).toBeNull();
 		expect(parseCheckInPlan('null')).toBeNull();
-		const odd = JSON.stringify({ phases: [{ start: 'x', end: '2026-01-01', cadence: 'weekly' }], closed: 'yes' });
-		expect(parseCheckInPlan(odd)).toEqual({ phases: [], lastCheckIn: null, closed: false });
+		const odd = JSON.stringify({
+			phases: [{ start: 'x', end: '2026-01-01', cadence: 'weekly' }],
+			closed: 'yes',
+			timeZone: 'Mars/Olympus'
+		});
+		expect(parseCheckInPlan(odd)).toEqual({ phases: [], lastCheckIn: null, closed: false, timeZone: null });
 	});
 });
 
@@ -149,5 +155,19 @@ describe('runCheckInSchedule', () => {
 		await toRollout(true);
 		expect(await runCheckInSchedule(test.runtime, noon('2026-01-13'))).toBe(0);
 		expect(await events()).toEqual([]);
+	});
+
+	it('reads a plan stored before the time zone was kept with the board’s own zone', async () => {
+		await toRollout();
+		const plan = JSON.parse(
+			(await test.runtime.db.selectFrom('card').select('check_in_plan').executeTakeFirstOrThrow()).check_in_plan!
+		);
+		delete plan.timeZone;
+		await test.runtime.db
+			.updateTable('card')
+			.set({ check_in_plan: JSON.stringify(plan) })
+			.execute();
+		expect(await runCheckInSchedule(test.runtime, noon('2026-01-11'))).toBe(1);
+		expect((await events()).map((e) => JSON.parse(e.data).date)).toEqual(['2026-01-12']);
 	});
 });

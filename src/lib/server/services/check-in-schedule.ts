@@ -12,6 +12,7 @@ import { recordEvent } from './events.ts';
  */
 
 export const CHECK_EVERY_MS = 60 * 60 * 1000;
+export const FIRST_CHECK_AFTER_MS = 10_000;
 /** A check-in is announced this many days ahead (1: the day before and on the day). */
 export const DUE_NOTICE_DAYS = 1;
 
@@ -44,37 +45,50 @@ export function checkInNotices(plan: CheckInPlan, now: Date | number, timeZone: 
 
 type ScheduleRuntime = Pick<Runtime, 'db' | 'sync'>;
 
-/** One pass over every board with live cards in Rollout; returns how many events it recorded. */
+/**
+ * One pass over every live card in Rollout; returns how many events it recorded. It reads the
+ * projection only: a board is opened (and so projected afresh) only when one of its plans predates
+ * the time zone being kept in it. Between boards it lets the server breathe: SQLite answers
+ * synchronously, so a long pass would otherwise hold the event loop.
+ */
 export async function runCheckInSchedule(runtime: ScheduleRuntime, now: number): Promise<number> {
-	const { db } = runtime;
-	const boards = await db
-		.selectFrom('card')
-		.select('board_id')
-		.distinct()
-		.where('stage', '=', 'rollout')
-		.where('archived', '=', 0)
-		.execute();
 	let recorded = 0;
-	for (const { board_id: boardId } of boards) {
-		// Opening the room projects its cards afresh (filling plans written before the migration)
-		// and gives the board's time zone.
-		const room = await runtime.sync.openRoom(boardId);
-		const { timeZone } = readSettings(room.doc);
-		const cards = await db
-			.selectFrom('card')
-			.select(['id', 'check_in_plan'])
-			.where('board_id', '=', boardId)
-			.where('stage', '=', 'rollout')
-			.where('archived', '=', 0)
-			.execute();
-		for (const card of cards) {
-			const plan = parseCheckInPlan(card.check_in_plan);
-			if (!plan) continue;
-			for (const notice of checkInNotices(plan, now, timeZone))
-				if (await recordNotice(runtime, boardId, card.id, notice, now)) recorded++;
+	for (const [boardId, cards] of await rolloutPlans(runtime.db)) {
+		let plans = cards;
+		let boardZone: string | null = null;
+		if (plans.some(({ plan }) => !plan?.timeZone)) {
+			// Plans from before the time zone was kept (or before plans were): opening the board
+			// projects its cards afresh, and its settings give the zone meanwhile.
+			const room = await runtime.sync.openRoom(boardId);
+			boardZone = readSettings(room.doc).timeZone;
+			plans = (await rolloutPlans(runtime.db, boardId)).get(boardId) ?? [];
 		}
+		for (const { cardId, plan } of plans) {
+			const timeZone = plan?.timeZone ?? boardZone;
+			if (!plan || !timeZone) continue;
+			for (const notice of checkInNotices(plan, now, timeZone))
+				if (await recordNotice(runtime, boardId, cardId, notice, now)) recorded++;
+		}
+		await new Promise((resolve) => setImmediate(resolve));
 	}
 	return recorded;
+}
+
+/** Board id → its live Rollout cards with their plans (every board, or one). */
+async function rolloutPlans(db: ScheduleRuntime['db'], boardId?: string) {
+	let query = db
+		.selectFrom('card')
+		.select(['id', 'board_id', 'check_in_plan'])
+		.where('stage', '=', 'rollout')
+		.where('archived', '=', 0);
+	if (boardId) query = query.where('board_id', '=', boardId);
+	const byBoard = new Map<string, { cardId: string; plan: CheckInPlan | null }[]>();
+	for (const row of await query.orderBy('board_id').execute()) {
+		const list = byBoard.get(row.board_id) ?? [];
+		list.push({ cardId: row.id, plan: parseCheckInPlan(row.check_in_plan) });
+		byBoard.set(row.board_id, list);
+	}
+	return byBoard;
 }
 
 /** Claims (card, kind, date) first: a notice already claimed, by this run or an earlier one, is skipped. */
@@ -96,12 +110,16 @@ async function recordNotice(
 }
 
 /**
- * Runs the schedule now and then every `every` ms (one pass at a time); `clock` is injectable for
+ * Runs the schedule `firstAfter` ms from now, then every `every` ms (one pass at a time); `clock` is injectable for
  * tests. Returns the way to stop, which waits for a pass under way (before the hub closes).
  */
 export function startCheckInSchedule(
 	runtime: ScheduleRuntime,
-	{ clock = Date.now, every = CHECK_EVERY_MS }: { clock?: () => number; every?: number } = {}
+	{
+		clock = Date.now,
+		every = CHECK_EVERY_MS,
+		firstAfter = FIRST_CHECK_AFTER_MS
+	}: { clock?: () => number; every?: number; firstAfter?: number } = {}
 ): () => Promise<void> {
 	let stopped = false;
 	let pass: Promise<unknown> = Promise.resolve();
@@ -111,11 +129,14 @@ export function startCheckInSchedule(
 			.then(() => runCheckInSchedule(runtime, clock()))
 			.catch((error: unknown) => console.error(`[check-ins] schedule: ${String(error)}`));
 	};
-	tick();
+	// The first pass waits until the server is up and serving: it must never delay the start.
+	const first = setTimeout(tick, firstAfter);
 	const timer = setInterval(tick, every);
+	first.unref();
 	timer.unref();
 	return async () => {
 		stopped = true;
+		clearTimeout(first);
 		clearInterval(timer);
 		await pass;
 	};

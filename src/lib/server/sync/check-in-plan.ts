@@ -1,6 +1,6 @@
 import type { CardView } from '#lib/board/schema.ts';
 import { toMethodCard } from '#lib/board/card-sections.ts';
-import { isIsoDate } from '#lib/domain/method/dates.ts';
+import { isIsoDate, isTimeZone } from '#lib/domain/method/dates.ts';
 import { latestCheckIn } from '#lib/domain/method/line.ts';
 import { CADENCES, type Cadence, type IsoDate, type MethodCard } from '#lib/domain/method/types.ts';
 
@@ -15,17 +15,20 @@ export interface CheckInPlan {
 	lastCheckIn: IsoDate | null;
 	/** The outcome is recorded: nothing is due any more. */
 	closed: boolean;
+	/** The board's time zone when the card was projected (null in plans stored before it was kept). */
+	timeZone: string | null;
 }
 
 /** The card's plan as a JSON column; null when it has no rollout phase (nothing can be due). */
-export function checkInPlanColumn(card: CardView): string | null {
+export function checkInPlanColumn(card: CardView, timeZone: string): string | null {
 	const method = toMethodCard(card.sections);
 	const phases = (method.rollout?.phases ?? []).map(({ start, end, cadence }) => ({ start, end, cadence }));
 	if (phases.length === 0) return null;
 	const plan: CheckInPlan = {
 		phases,
 		lastCheckIn: latestCheckIn(method)?.date ?? null,
-		closed: method.outcome !== undefined
+		closed: method.outcome !== undefined,
+		timeZone
 	};
 	return JSON.stringify(plan);
 }
@@ -45,7 +48,8 @@ export function parseCheckInPlan(json: string | null): CheckInPlan | null {
 		(p) => isIsoDate(p?.start) && isIsoDate(p?.end) && (CADENCES as readonly unknown[]).includes(p?.cadence)
 	);
 	const lastCheckIn = isIsoDate(plan.lastCheckIn) ? plan.lastCheckIn : null;
-	return { phases, lastCheckIn, closed: plan.closed === true };
+	const timeZone = isTimeZone(plan.timeZone) ? plan.timeZone : null;
+	return { phases, lastCheckIn, closed: plan.closed === true, timeZone };
 }
 
 /** The plan as the method's rules see a card: only what the cadence reads is filled in. */

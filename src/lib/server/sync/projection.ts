@@ -1,3 +1,4 @@
+import type { Selectable } from 'kysely';
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
@@ -6,6 +7,7 @@ import type { CollectionRecords } from '#lib/board/sections.ts';
 import { cardSharing, toAudience } from '#lib/board/sharing.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
 import type { Db } from '../db/open.ts';
+import type { Database } from '../db/schema.ts';
 import { recordEvent, type CardEvent } from '../services/events.ts';
 import { cardChanges } from './card-events.ts';
 import { checkInPlanColumn } from './check-in-plan.ts';
@@ -72,11 +74,17 @@ export class CardProjection {
 		this.#dirty.clear();
 		const now = Date.now();
 		const flags: [string, Flag][] = [];
-		const today = localDate(now, readSettings(this.#doc).timeZone);
+		const { timeZone } = readSettings(this.#doc);
+		const today = localDate(now, timeZone);
 		let guestChange = false;
 		// Asked before the transaction: SQLite has one connection, so a query inside would wait for itself.
 		const mayOverride = await this.#rolesOf(dirty.map(([, writer]) => writer));
 		const written = this.#db.transaction().execute(async (trx) => {
+			const stored = await storedRows(
+				trx,
+				this.#boardId,
+				dirty.map(([id]) => id)
+			);
 			for (const [id, writer] of dirty) {
 				const map = getCard(this.#doc, id);
 				const read = map ? readCard(map) : null;
@@ -96,12 +104,7 @@ export class CardProjection {
 					guestChange ||= gone.some((row) => row.shared_with !== '[]');
 					continue;
 				}
-				const before = await trx
-					.selectFrom('card')
-					.select(['stage', 'shared_with', 'guest_view', 'updated_at'])
-					.where('id', '=', id)
-					.where('board_id', '=', this.#boardId)
-					.executeTakeFirst();
+				const before = stored.get(id);
 				// A card written straight into a later stage is judged as a move from the first one.
 				const from = (before?.stage ?? 'ideas') as Stage;
 				if (logEvents)
@@ -121,11 +124,13 @@ export class CardProjection {
 					team_id: card.sections.teamId,
 					// A rebuild at load re-reads every card: it must not make them all look just edited.
 					updated_at: logEvents || !before ? now : before.updated_at,
-					check_in_plan: checkInPlanColumn(card),
+					check_in_plan: checkInPlanColumn(card, timeZone),
 					...guestColumns(card, toAudience(cardSharing(this.#doc, id)), today)
 				};
 				guestChange ||=
 					(before?.shared_with ?? '[]') !== row.shared_with || (before?.guest_view ?? '{}') !== row.guest_view;
+				// At load nearly every row is already right: rewriting them all would make opening a board slow.
+				if (!logEvents && before && sameRow(before, row)) continue;
 				await trx
 					.insertInto('card')
 					.values({ id, board_id: this.#boardId, ...row })
@@ -174,4 +179,27 @@ function writerOf(origin: unknown): string | null {
 	if (typeof origin !== 'object' || origin === null || !('userId' in origin)) return null;
 	const peer = origin as { userId: unknown; server?: unknown };
 	return typeof peer.userId === 'string' && peer.userId !== '' && peer.server !== true ? peer.userId : null;
+}
+
+type CardRow = Selectable<Database['card']>;
+type ProjectedRow = Omit<CardRow, 'id' | 'board_id'>;
+
+/** The stored rows of these cards, read in chunks (SQLite bounds the parameters of one query). */
+async function storedRows(db: Db, boardId: string, ids: string[]): Promise<Map<string, CardRow>> {
+	const rows = new Map<string, CardRow>();
+	for (let i = 0; i < ids.length; i += 500) {
+		const chunk = await db
+			.selectFrom('card')
+			.selectAll()
+			.where('board_id', '=', boardId)
+			.where('id', 'in', ids.slice(i, i + 500))
+			.execute();
+		for (const row of chunk) rows.set(row.id, row);
+	}
+	return rows;
+}
+
+/** Whether a stored row already says what the projection would write (its time aside). */
+function sameRow(stored: CardRow, row: ProjectedRow): boolean {
+	return (Object.keys(row) as (keyof ProjectedRow)[]).every((key) => key === 'updated_at' || stored[key] === row[key]);
 }
