@@ -89,6 +89,8 @@ describe('a stand-up on the real server', () => {
 		expect((await decide({ cardId, text: '   ', ownerId: '', due: '' })).status).toBe(400);
 		expect((await decide({ cardId, text: 'Ok', ownerId: '', due: '2026-02-30' })).status).toBe(400);
 		expect((await decide({ cardId: 'card_not_here_00', text: 'Ok', ownerId: '', due: '' })).status).toBe(404);
+		const stranger = await createMember(db, 'Ailleurs');
+		expect((await decide({ cardId, text: 'Ok', ownerId: stranger.userId, due: '' })).status).toBe(400);
 		expect(
 			(await decide({ cardId, text: 'Commander le présentoir', ownerId: owner.userId, due: '2030-01-31' })).status
 		).toBe(200);
