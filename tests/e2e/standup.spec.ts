@@ -4,7 +4,7 @@ import { getCard } from '../../src/lib/board/schema.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { createColleague, createTestBoard, type Member } from '../factories/accounts.ts';
 import { connectClient, eventually, whenSynced } from '../factories/yclient.ts';
-import { openBoard } from './board-helpers.ts';
+import { openBoard, seriousViolations } from './board-helpers.ts';
 import { addCheckIn, createTeam, writeRolloutCard } from './card-helpers-b.ts';
 import { expect, gotoReady, loggedInPage, test, type App } from './fixtures.ts';
 
@@ -118,7 +118,11 @@ test('a manager runs the stand-up, a colleague follows on their own screen, and 
 	await follower.context.close();
 });
 
-test('the card timer gives a quiet cue past the time box', async ({ app, browser, member }) => {
+test('the card timer gives a quiet cue past the time box, and the view passes axe', async ({
+	app,
+	browser,
+	member
+}) => {
 	const boardId = await createTestBoard(app.db, member, 'Atelier');
 	await writeCards(app, member, boardId, [{ title: 'Réparer sur place', stage: 'ideas' }]);
 	await app.db.updateTable('board').set({ standup_time_box: 2 }).where('id', '=', boardId).execute();
@@ -129,5 +133,6 @@ test('the card timer gives a quiet cue past the time box', async ({ app, browser
 	await expect(cardTime).toHaveAttribute('data-over', 'false');
 	await expect(cardTime).toHaveAttribute('data-over', 'true', { timeout: 5000 });
 	await expect(cardTime).toContainText('over time');
+	expect(await seriousViolations(page)).toEqual([]);
 	await context.close();
 });
