@@ -1,4 +1,4 @@
-import { onBoth, pick } from '../lib/both.ts';
+import { onBoth, rowsOf } from '../lib/both.ts';
 import { buildBoard } from '../lib/boards.ts';
 import { withClients } from '../lib/fleet.ts';
 import type { Row, Scenario } from '../lib/scenario.ts';
@@ -48,15 +48,7 @@ export const p2: Scenario = {
 		for (const clients of [scaled(context, 50, 10), scaled(context, 200, 20)]) {
 			const r = await onBoth(context, (target) => fanOut(target, clients, seconds));
 			const title = `${this.title}: ${clients} clients, ${seconds} s`;
-			const row = (metric: string, unit: string, get: (f: Fanout) => number): Row => ({
-				id: 'P2',
-				scenario: title,
-				metric,
-				unit,
-				...pick(r, get),
-				goal: '',
-				met: null
-			});
+			const row = rowsOf('P2', title, r);
 			const p99 = row('probe p99', 'ms', (f) => f.probe.p99);
 			const stall = row('event-loop delay max', 'ms', (f) => f.server.eldMax);
 			const last = clients === scaled(context, 200, 20);

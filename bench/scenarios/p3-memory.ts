@@ -1,7 +1,7 @@
-import { onBoth, pick } from '../lib/both.ts';
+import { onBoth, rowsOf } from '../lib/both.ts';
 import { buildBoard } from '../lib/boards.ts';
 import { withClients, type ClientProcess } from '../lib/fleet.ts';
-import type { Row, Scenario } from '../lib/scenario.ts';
+import type { Scenario } from '../lib/scenario.ts';
 import { scaled } from '../lib/scenario.ts';
 import { sleep } from '../lib/stats.ts';
 import type { Target } from '../lib/targets.ts';
@@ -74,15 +74,7 @@ export const p3: Scenario = {
 		const contents = Array.from({ length: boards }, () => buildBoard(200).update);
 		const r = await onBoth(context, (target) => memory(target, contents, waitSeconds));
 		const title = `memory, ${boards} boards × 200 cards, one client each, then all leave`;
-		const row = (metric: string, unit: string, get: (m: Memory) => number): Row => ({
-			id: 'P3',
-			scenario: title,
-			metric,
-			unit,
-			...pick(r, get),
-			goal: '',
-			met: null
-		});
+		const row = rowsOf('P3', title, r);
 		const perBoard = row('RSS per loaded board / its encoded size', '×', (m) => m.perBoardKb / m.encodedKb);
 		perBoard.goal = '≤ 20';
 		perBoard.met = perBoard.ours === null ? null : perBoard.ours <= 20;

@@ -1,7 +1,7 @@
-import { onBoth, pick } from '../lib/both.ts';
+import { onBoth, rowsOf } from '../lib/both.ts';
 import { buildBoard } from '../lib/boards.ts';
 import { withClients } from '../lib/fleet.ts';
-import type { Row, Scenario } from '../lib/scenario.ts';
+import type { Scenario } from '../lib/scenario.ts';
 import { scaled } from '../lib/scenario.ts';
 import type { Window } from '../lib/server-stats.ts';
 import type { Summary } from '../lib/stats.ts';
@@ -44,15 +44,7 @@ export const p5: Scenario = {
 		const samples = scaled(context, 200, 100);
 		const big = buildBoard(800, 2100).update; // ≈ 2 MB encoded
 		const r = await onBoth(context, (target) => isolate(target, big, samples));
-		const row = (metric: string, unit: string, get: (i: Isolation) => number): Row => ({
-			id: 'P5',
-			scenario: `${this.title}, ${samples} probe samples each`,
-			metric,
-			unit,
-			...pick(r, get),
-			goal: '',
-			met: null
-		});
+		const row = rowsOf('P5', `${this.title}, ${samples} probe samples each`, r);
 		const ratio = row('probe p99 loaded / unloaded', '×', (i) => i.loaded.p99 / i.unloaded.p99);
 		ratio.goal = '≤ 3';
 		ratio.met = ratio.ours === null ? null : ratio.ours <= 3;

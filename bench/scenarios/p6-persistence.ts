@@ -1,6 +1,6 @@
-import { onBoth, pick } from '../lib/both.ts';
+import { onBoth, rowsOf } from '../lib/both.ts';
 import { buildBoard } from '../lib/boards.ts';
-import type { Row, Scenario } from '../lib/scenario.ts';
+import type { Scenario } from '../lib/scenario.ts';
 import { scaled } from '../lib/scenario.ts';
 import type { Window } from '../lib/server-stats.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
@@ -44,19 +44,7 @@ export const p6: Scenario = {
 		const seconds = scaled(context, 10, 3);
 		const r = await onBoth(context, (target) => persist(target, seconds));
 		const title = `${this.title} (${BOARDS} boards, ${WINDOW} moves in flight each, ${seconds} s)`;
-		const row = (metric: string, unit: string, get: (p: Persist) => number, bare = true): Row => {
-			const both = pick(r, get);
-			return {
-				id: 'P6',
-				scenario: title,
-				metric,
-				unit,
-				ours: both.ours,
-				bare: bare ? both.bare : null,
-				goal: '',
-				met: null
-			};
-		};
+		const row = rowsOf('P6', title, r);
 		const rate = row('updates stored and broadcast', '/s', (p) => p.perSecond);
 		rate.goal = '≥ 5,000/s';
 		rate.met = rate.ours === null ? null : rate.ours >= 5000;

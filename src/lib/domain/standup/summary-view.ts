@@ -1,5 +1,6 @@
 import { m } from '#lib/paraglide/messages.js';
-import { STAGES, type Stage } from '../stages.ts';
+import { stageLabel } from '../stage-labels.ts';
+import { STAGES } from '../stages.ts';
 import { localDate, toDay } from '../method/dates.ts';
 import type { Status } from '../method/types.ts';
 import type { StandupSummary } from './record.ts';
@@ -28,15 +29,6 @@ export interface SummaryView {
 	facts: { label: string; value: string }[];
 	tables: SummaryTable[];
 }
-
-const STAGE_LABELS: Record<Stage, (i: object, o: { locale: Locale }) => string> = {
-	ideas: m.board_stage_ideas,
-	review: m.board_stage_review,
-	objective: m.board_stage_objective,
-	scope: m.board_stage_scope,
-	rollout: m.board_stage_rollout,
-	outcome: m.board_stage_outcome
-};
 
 const STATUS_LABELS: Record<Status, (i: object, o: { locale: Locale }) => string> = {
 	'on-track': m.status_on_track,
@@ -114,7 +106,7 @@ export function summaryView(summary: StandupSummary): SummaryView {
 				id: 'stages',
 				heading: m.standup_summary_per_stage({}, o),
 				columns: [m.standup_summary_stage({}, o), m.standup_summary_count({}, o)],
-				rows: STAGES.map((stage) => [STAGE_LABELS[stage]({}, o), String(summary.perStage[stage] ?? 0)]),
+				rows: STAGES.map((stage) => [stageLabel(stage, locale), String(summary.perStage[stage] ?? 0)]),
 				footer: [m.standup_summary_total({}, o), String(total)]
 			},
 			{
