@@ -2,11 +2,10 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardComments, threads } from '../../src/lib/board/comments.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { listCardEvents } from '../../src/lib/server/services/events.ts';
-import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
-import { createPerson } from '../factories/people.ts';
-import { writeCards } from '../factories/portal.ts';
-import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import type { Member } from '../factories/accounts.ts';
+import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
+import type { RunningServer } from '../factories/server.ts';
+import { eventually, type Client } from '../factories/yclient.ts';
 
 let server: RunningServer;
 let db: Db;
@@ -19,29 +18,15 @@ let boardId: string;
 let cardId: string;
 let client: Client;
 
+let setup: CardBoard;
+
 beforeAll(async () => {
-	server = await startServer();
-	db = openTestDb(server.dbPath);
-	owner = await createMember(db, 'Owner');
-	claire = await createPerson(db, owner.organizationId, 'Claire');
-	paul = await createPerson(db, owner.organizationId, 'Paul');
-	observer = await createPerson(db, owner.organizationId, 'Olga');
-	stranger = await createMember(db, 'Stranger');
-	boardId = await createTestBoard(db, owner, 'Vrac');
-	await db
-		.insertInto('board_grant')
-		.values({ board_id: boardId, subject: 'user', subject_id: observer.userId, level: 'read' })
-		.execute();
-	[cardId] = (await writeCards(server.url, db, owner, boardId, [{ title: 'Vrac en magasin' }])) as [string];
-	client = connectClient(server.url, boardId, owner.cookie);
-	await whenSynced(client);
+	setup = await startCardBoard('Owner', ['Claire', 'Paul']);
+	({ server, db, owner, observer, stranger, boardId, cardId, client } = setup);
+	[claire, paul] = setup.colleagues as [Member, Member];
 });
 
-afterAll(async () => {
-	client.destroy();
-	await server.stop();
-	await db.destroy();
-});
+afterAll(() => setup.close());
 
 function act(who: Member, action: string, fields: Record<string, string>, card = cardId): Promise<Response> {
 	return fetch(`${server.url}/b/${boardId}/c/${card}?/${action}`, {

@@ -3,11 +3,10 @@ import type { Db } from '../../src/lib/server/db/open.ts';
 import { cardOpenHelp } from '../../src/lib/board/help.ts';
 import { findHelp, listOpenHelpForTeam } from '../../src/lib/server/services/help.ts';
 import { addTeamMember, createTeam } from '../../src/lib/server/services/teams.ts';
-import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
-import { createPerson } from '../factories/people.ts';
-import { writeCards } from '../factories/portal.ts';
-import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import type { Member } from '../factories/accounts.ts';
+import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
+import type { RunningServer } from '../factories/server.ts';
+import { eventually, type Client } from '../factories/yclient.ts';
 
 let server: RunningServer;
 let db: Db;
@@ -23,34 +22,19 @@ let atelier: string;
 let foreignTeam: string;
 let client: Client;
 
+let setup: CardBoard;
+
 beforeAll(async () => {
-	server = await startServer();
-	db = openTestDb(server.dbPath);
-	owner = await createMember(db, 'Olivier');
-	claire = await createPerson(db, owner.organizationId, 'Claire Lefèvre');
-	paul = await createPerson(db, owner.organizationId, 'Paul Martin');
-	jean = await createPerson(db, owner.organizationId, 'Jean Dupont');
-	observer = await createPerson(db, owner.organizationId, 'Olga');
-	stranger = await createMember(db, 'Stranger');
+	setup = await startCardBoard('Olivier', ['Claire Lefèvre', 'Paul Martin', 'Jean Dupont']);
+	({ server, db, owner, observer, stranger, boardId, cardId, client } = setup);
+	[claire, paul, jean] = setup.colleagues as [Member, Member, Member];
 	atelier = (await createTeam(db, owner.organizationId, { name: 'Atelier', color: '#2f855a' }))!;
 	await addTeamMember(db, owner.organizationId, atelier, claire.userId);
 	await addTeamMember(db, owner.organizationId, atelier, paul.userId);
 	foreignTeam = (await createTeam(db, stranger.organizationId, { name: 'Ailleurs', color: '#2f855a' }))!;
-	boardId = await createTestBoard(db, owner, 'Vrac');
-	await db
-		.insertInto('board_grant')
-		.values({ board_id: boardId, subject: 'user', subject_id: observer.userId, level: 'read' })
-		.execute();
-	[cardId] = (await writeCards(server.url, db, owner, boardId, [{ title: 'Vrac en magasin' }])) as [string];
-	client = connectClient(server.url, boardId, owner.cookie);
-	await whenSynced(client);
 });
 
-afterAll(async () => {
-	client.destroy();
-	await server.stop();
-	await db.destroy();
-});
+afterAll(() => setup.close());
 
 function act(who: Member, action: string, fields: Record<string, string>): Promise<Response> {
 	return fetch(`${server.url}/b/${boardId}/c/${cardId}?/${action}`, {

@@ -4,10 +4,9 @@ import { readInbox } from '../../src/lib/board/signal-inbox.ts';
 import { cardSignals } from '../../src/lib/board/signals.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { listCardEvents } from '../../src/lib/server/services/events.ts';
-import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
-import { createPerson } from '../factories/people.ts';
-import { writeCards } from '../factories/portal.ts';
-import { startServer, type RunningServer } from '../factories/server.ts';
+import type { Member } from '../factories/accounts.ts';
+import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
+import type { RunningServer } from '../factories/server.ts';
 import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 let server: RunningServer;
@@ -28,28 +27,15 @@ const fields = {
 	text: 'Le rayon vrac est souvent vide le samedi'
 };
 
+let setup: CardBoard;
+
 beforeAll(async () => {
-	server = await startServer();
-	db = openTestDb(server.dbPath);
-	owner = await createMember(db, 'Owner');
-	claire = await createPerson(db, owner.organizationId, 'Claire');
-	observer = await createPerson(db, owner.organizationId, 'Olga');
-	stranger = await createMember(db, 'Stranger');
-	boardId = await createTestBoard(db, owner, 'Vrac');
-	await db
-		.insertInto('board_grant')
-		.values({ board_id: boardId, subject: 'user', subject_id: observer.userId, level: 'read' })
-		.execute();
-	[cardId] = (await writeCards(server.url, db, owner, boardId, [{ title: 'Vrac en magasin' }])) as [string];
-	client = connectClient(server.url, boardId, owner.cookie);
-	await whenSynced(client);
+	setup = await startCardBoard('Owner', ['Claire']);
+	({ server, db, owner, observer, stranger, boardId, cardId, client } = setup);
+	[claire] = setup.colleagues as [Member];
 });
 
-afterAll(async () => {
-	client.destroy();
-	await server.stop();
-	await db.destroy();
-});
+afterAll(() => setup.close());
 
 function post(who: Member, path: string, action: string, body: Record<string, string>): Promise<Response> {
 	return fetch(`${server.url}/b/${boardId}${path}?/${action}`, {

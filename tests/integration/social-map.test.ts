@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCardRow } from '../factories/cards.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { addTeamMember, createTeam } from '../../src/lib/server/services/teams.ts';
@@ -24,22 +25,9 @@ beforeAll(async () => {
 	await addTeamMember(db, owner.organizationId, atelier, claire.userId);
 	boardId = await createTestBoard(db, owner, 'Vrac');
 	const now = Date.now();
-	const card = (id: string, title: string, team: string) => ({
-		id,
-		board_id: boardId,
-		title,
-		stage: 'ideas',
-		rank: 'a0',
-		archived: 0,
-		updated_at: now,
-		owner_id: null,
-		team_id: team
-	});
+	const card = (id: string, title: string, teamId: string) => insertCardRow(db, { id, boardId, title, teamId });
 	const [sold, made] = [newId(), newId()];
-	await db
-		.insertInto('card')
-		.values([card(sold, 'Salon de printemps', vente), card(made, 'Nouvelle presse', atelier)])
-		.execute();
+	await Promise.all([card(sold, 'Salon de printemps', vente), card(made, 'Nouvelle presse', atelier)]);
 	const comment = (cardId: string) => ({
 		id: newId(),
 		board_id: boardId,

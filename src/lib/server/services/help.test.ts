@@ -1,3 +1,4 @@
+import { insertCardRow } from '../../../../tests/factories/cards.ts';
 import { insertComment } from '../../../../tests/factories/comments.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
@@ -23,20 +24,7 @@ beforeEach(async () => {
 	boardId = await createBoard(temp.db, owner.organizationId, 'Projets');
 	teamId = (await createTeam(temp.db, owner.organizationId, { name: 'Atelier', color: '#2f855a' }))!;
 	await addTeamMember(temp.db, owner.organizationId, teamId, claire.userId);
-	await temp.db
-		.insertInto('card')
-		.values({
-			id: cardId,
-			board_id: boardId,
-			title: 'Nouveau four',
-			stage: 'idea',
-			rank: 'a0',
-			archived: 0,
-			updated_at: 0,
-			owner_id: owner.userId,
-			team_id: null
-		})
-		.execute();
+	await insertCardRow(temp.db, { id: cardId, boardId, title: 'Nouveau four', ownerId: owner.userId });
 });
 
 afterEach(() => temp.dispose());

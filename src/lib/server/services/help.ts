@@ -71,6 +71,11 @@ export async function listCardHelp(db: Db, cardId: string): Promise<HelpRequest[
 	return fold(await helpEvents(db).where('card_id', '=', cardId).execute());
 }
 
+/** Every help request on a board's cards, open or closed, oldest first. */
+export async function listBoardHelp(db: Db, boardId: string): Promise<HelpRequest[]> {
+	return fold(await helpEvents(db).where('board_id', '=', boardId).execute());
+}
+
 /** The requests still open for a team (its notifications, later its stand-up). */
 export async function listOpenHelpForTeam(db: Db, teamId: string): Promise<HelpRequest[]> {
 	return fold(await helpEvents(db).execute()).filter((r) => r.open && r.teamId === teamId);

@@ -1,3 +1,4 @@
+import { insertCardRow } from '../../../../tests/factories/cards.ts';
 import { insertComment } from '../../../../tests/factories/comments.ts';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
@@ -27,20 +28,7 @@ beforeEach(async () => {
 	jean = await createPerson(temp.db, owner.organizationId, 'Jean Dupont');
 	guest = await createPerson(temp.db, owner.organizationId, 'Gus Invité', 'guest');
 	boardId = await createBoard(temp.db, owner.organizationId, 'Projets');
-	await temp.db
-		.insertInto('card')
-		.values({
-			id: cardId,
-			board_id: boardId,
-			title: 'Nouveau four',
-			stage: 'idea',
-			rank: 'a0',
-			archived: 0,
-			updated_at: 0,
-			owner_id: owner.userId,
-			team_id: null
-		})
-		.execute();
+	await insertCardRow(temp.db, { id: cardId, boardId, title: 'Nouveau four', ownerId: owner.userId });
 });
 
 afterEach(async () => {

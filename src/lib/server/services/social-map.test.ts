@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { insertCardRow } from '../../../../tests/factories/cards.ts';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
 import { loadSocialMap } from './social-map.ts';
@@ -42,21 +43,8 @@ beforeAll(async () => {
 			{ team_id: ops, user_id: bob }
 		])
 		.execute();
-	const card = (id: string, title: string, team: string) => ({
-		id,
-		board_id: boardId,
-		title,
-		stage: 'ideas',
-		rank: 'a0',
-		archived: 0,
-		updated_at: now,
-		owner_id: null,
-		team_id: team
-	});
-	await db
-		.insertInto('card')
-		.values([card(opsCard, 'Tournée', ops), card(devCard, 'API', dev)])
-		.execute();
+	const card = (id: string, title: string, teamId: string) => insertCardRow(db, { id, boardId, title, teamId });
+	await Promise.all([card(opsCard, 'Tournée', ops), card(devCard, 'API', dev)]);
 	const comment = (author: string, cardId: string, at: number, deleted: number | null = null) => ({
 		id: newId(),
 		board_id: boardId,

@@ -7,7 +7,7 @@ import { toChange, type LoggedEvent, type StandupChange } from '#lib/domain/stan
 import { localWeek } from '#lib/domain/standup/week.ts';
 import type { Db } from '../db/open.ts';
 import type { Runtime } from '../runtime.ts';
-import { listCardHelp } from './help.ts';
+import { listBoardHelp } from './help.ts';
 
 export interface Agenda {
 	items: AgendaItem[];
@@ -30,39 +30,37 @@ export async function loadAgenda(
 	const room = await runtime.sync.openRoom(boardId);
 	const settings = readSettings(room.doc);
 	const cards = readCards(room.doc).filter((card) => !card.archived);
-	const [events, touched] = await Promise.all([
+	const [events, touched, help] = await Promise.all([
 		loggedEvents(runtime.db, boardId, since, now),
-		lastTouched(runtime.db, boardId)
+		lastTouched(runtime.db, boardId),
+		listBoardHelp(runtime.db, boardId)
 	]);
 	const week = localWeek(now, settings.timeZone);
-	const items = await Promise.all(
-		cards.map(async (card): Promise<AgendaItem> => {
-			const method = toMethodCard(card.sections);
-			const changes = events
-				.filter((e) => e.cardId === card.id)
-				.map((e) => toChange(e, method, settings))
-				.filter((c): c is StandupChange => c !== null);
-			const { status, missed } = cardStatus(method, now, settings.timeZone, settings);
-			const due = nextCheckInDue(method, now, settings.timeZone);
-			const help = await listCardHelp(runtime.db, card.id);
-			return {
-				cardId: card.id,
-				title: card.title,
-				stage: card.stage,
-				rank: card.rank,
-				ownerId: card.sections.ownerId,
-				teamId: card.sections.teamId,
-				contributingTeamIds: card.sections.contributingTeamIds,
-				status,
-				missed: missed.count,
-				dueThisWeek: due && due.date <= week.end ? due.date : null,
-				helpTeamIds: help.filter((h) => h.open).map((h) => h.teamId),
-				gateFlagged: card.sections.flags.length > 0,
-				changes,
-				untouched: changes.length === 0 && (touched.get(card.id) ?? 0) < since && card.createdAt < since
-			};
-		})
-	);
+	const items = cards.map((card): AgendaItem => {
+		const method = toMethodCard(card.sections);
+		const changes = events
+			.filter((e) => e.cardId === card.id)
+			.map((e) => toChange(e, method, settings))
+			.filter((c): c is StandupChange => c !== null);
+		const { status, missed } = cardStatus(method, now, settings.timeZone, settings);
+		const due = nextCheckInDue(method, now, settings.timeZone);
+		return {
+			cardId: card.id,
+			title: card.title,
+			stage: card.stage,
+			rank: card.rank,
+			ownerId: card.sections.ownerId,
+			teamId: card.sections.teamId,
+			contributingTeamIds: card.sections.contributingTeamIds,
+			status,
+			missed: missed.count,
+			dueThisWeek: due && due.date <= week.end ? due.date : null,
+			helpTeamIds: help.filter((h) => h.open && h.cardId === card.id).map((h) => h.teamId),
+			gateFlagged: card.sections.flags.length > 0,
+			changes,
+			untouched: changes.length === 0 && (touched.get(card.id) ?? 0) < since && card.createdAt < since
+		};
+	});
 	return { items, timeZone: settings.timeZone, cards, events };
 }
 

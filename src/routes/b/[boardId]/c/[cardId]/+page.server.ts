@@ -6,6 +6,7 @@ import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
+import { findBoardCard } from '#lib/server/services/cards.ts';
 import { addComment, deleteComment, editComment, findComment, listMemberTeams } from '#lib/server/services/comments.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { turnSignalIntoIdea } from '#lib/server/services/signal-ideas.ts';
@@ -85,12 +86,7 @@ export const actions: Actions = {
 		const w = await writer(event);
 		if (w.forbidden) return fail(403, { forbidden: true });
 		const signalId = w.form.get('signalId');
-		const card = await w.runtime.db
-			.selectFrom('card')
-			.select('title')
-			.where('id', '=', event.params.cardId)
-			.where('board_id', '=', w.board.id)
-			.executeTakeFirst();
+		const card = await findBoardCard(w.runtime.db, w.board.id, event.params.cardId);
 		if (typeof signalId !== 'string' || !card) error(404);
 		const link = new URL(`/b/${w.board.id}/c/${event.params.cardId}`, event.url.origin).href;
 		const describe = (signal: Signal) =>
@@ -116,12 +112,7 @@ export const actions: Actions = {
 		const w = await writer(event);
 		if (w.forbidden) return fail(403, { forbidden: true });
 		const cardId = event.params.cardId;
-		const card = await w.runtime.db
-			.selectFrom('card')
-			.select('team_id')
-			.where('id', '=', cardId)
-			.where('board_id', '=', w.board.id)
-			.executeTakeFirst();
+		const card = await findBoardCard(w.runtime.db, w.board.id, cardId);
 		if (!card) error(404);
 		const teamId = w.form.get('teamId');
 		const team = isId(teamId)
@@ -132,7 +123,7 @@ export const actions: Actions = {
 					.where('organization_id', '=', w.board.organizationId)
 					.executeTakeFirst()
 			: undefined;
-		if (!team || team.id === card.team_id) return fail(400, { helpInvalid: true, body: echo(w.form) });
+		if (!team || team.id === card.teamId) return fail(400, { helpInvalid: true, body: echo(w.form) });
 		const body = bodyOf(w.form);
 		if (!body.success) return fail(400, { helpInvalid: true, body: echo(w.form) });
 		const input = { boardId: w.board.id, cardId, authorId: w.user.id, parentId: null, body: body.output };

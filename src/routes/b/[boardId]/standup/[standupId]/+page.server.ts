@@ -4,6 +4,7 @@ import { orderAgenda } from '#lib/domain/standup/agenda.ts';
 import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
+import { findBoardCard } from '#lib/server/services/cards.ts';
 import { findMembership } from '#lib/server/services/memberships.ts';
 import { boardStandup } from '#lib/server/services/standup-access.ts';
 import { loadAgenda } from '#lib/server/services/standup-agenda.ts';
@@ -68,8 +69,8 @@ export const actions: Actions = {
 		const { cardId, text, ownerId, due } = parsed.output;
 		const owner = ownerId ? await findMembership(getRuntime().db, board.organizationId, ownerId) : null;
 		if (ownerId && (!owner || owner.role === 'guest')) return fail(400, { action: 'decide' as const, invalid: true });
-		const room = await getRuntime().sync.openRoom(board.id);
-		if (!room.doc.getMap('cards').has(cardId)) return fail(404, { action: 'decide' as const, gone: true });
+		if (!(await findBoardCard(getRuntime().db, board.id, cardId)))
+			return fail(404, { action: 'decide' as const, gone: true });
 		await recordDecision(getRuntime().db, standup, {
 			cardId,
 			text,

@@ -1,8 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
-import { findBoardForUser } from '#lib/server/services/boards.ts';
+import { findCardForUser } from '#lib/server/services/cards.ts';
 import { listCardEvents } from '#lib/server/services/events.ts';
 import type { RequestHandler } from './$types';
 
@@ -11,15 +10,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
 	const { db } = getRuntime();
 	const { boardId, cardId } = params;
-	if (!isId(boardId) || !isId(cardId)) error(404);
-	if (!(await findBoardForUser(db, boardId, user.id))) error(404);
-	const card = await db
-		.selectFrom('card')
-		.select('id')
-		.where('id', '=', cardId)
-		.where('board_id', '=', boardId)
-		.executeTakeFirst();
-	if (!card) error(404);
+	if (!(await findCardForUser(db, boardId, cardId, user.id))) error(404);
 	// Card ids come from clients: another board's document could reuse this one, so keep this board's only.
 	const events = (await listCardEvents(db, cardId)).filter((e) => e.board_id === boardId);
 	return json(

@@ -1,8 +1,7 @@
 import { error, json } from '@sveltejs/kit';
-import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
-import { findBoardForUser } from '#lib/server/services/boards.ts';
+import { findCardForUser } from '#lib/server/services/cards.ts';
 import { isFollowing, setFollowing } from '#lib/server/services/notifications.ts';
 import type { RequestEvent, RequestHandler } from './$types';
 
@@ -11,15 +10,7 @@ async function follower({ locals, url, params }: RequestEvent) {
 	const user = requireUser(locals, url);
 	const { db } = getRuntime();
 	const { boardId, cardId } = params;
-	if (!isId(boardId) || !isId(cardId)) error(404);
-	if (!(await findBoardForUser(db, boardId, user.id))) error(404);
-	const card = await db
-		.selectFrom('card')
-		.select('id')
-		.where('id', '=', cardId)
-		.where('board_id', '=', boardId)
-		.executeTakeFirst();
-	if (!card) error(404);
+	if (!(await findCardForUser(db, boardId, cardId, user.id))) error(404);
 	return { db, userId: user.id, boardId, cardId };
 }
 
