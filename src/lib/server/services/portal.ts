@@ -42,6 +42,21 @@ export function listPortalBoards(db: Db, userId: string): Promise<PortalBoard[]>
 	return sharedCards(db, userId, null);
 }
 
+/**
+ * Whether the person keeps a guest seat in the organisation of the board: their open portal of that
+ * board keeps following it then, even while nothing of it is shared with them.
+ */
+export async function mayFollowPortalBoard(db: Db, boardId: string, userId: string): Promise<boolean> {
+	const row = await db
+		.selectFrom('board')
+		.innerJoin('membership', 'membership.organization_id', 'board.organization_id')
+		.select('membership.role')
+		.where('board.id', '=', boardId)
+		.where('membership.user_id', '=', userId)
+		.executeTakeFirst();
+	return row !== undefined && can(row.role, 'portal.use');
+}
+
 /** One board's shared cards, or null when nothing of it is shared with this person (callers answer 404). */
 export async function findPortalBoard(db: Db, boardId: string, userId: string): Promise<PortalBoard | null> {
 	const [board] = await sharedCards(db, userId, boardId);
