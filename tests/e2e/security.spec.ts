@@ -50,9 +50,9 @@ test('the board, a card, the stand-up and the account work under the CSP, withou
 	});
 	await gotoReady(page, `/b/${boardId}`);
 	await expect(page.getByText('Carte suivie')).toBeVisible();
-	await expect(page.getByText(/connecté|en ligne|synchronisé/i).first()).toBeAttached();
+	await expect(page.getByRole('status').filter({ hasText: 'Connecté' })).toBeVisible(); // the sync websocket
 	await gotoReady(page, `/b/${boardId}/c/${cardId}`);
-	await expect(page.getByRole('heading', { name: 'Carte suivie' })).toBeVisible();
+	await expect(page.getByRole('dialog', { name: 'Carte suivie' })).toBeVisible();
 	await gotoReady(page, `/b/${boardId}/standup`);
 	await gotoReady(page, '/account');
 	expect(violations).toEqual([]);

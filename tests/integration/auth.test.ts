@@ -88,6 +88,23 @@ describe('login', () => {
 	});
 });
 
+describe('security headers', () => {
+	it('every answer forbids framing and sniffing, keeps the referrer, and pages carry a nonce CSP', async () => {
+		const page = await fetch(`${server.url}/login`);
+		const csp = page.headers.get('content-security-policy') ?? '';
+		expect(csp).toContain("frame-ancestors 'none'");
+		expect(csp).toMatch(/script-src 'self' 'nonce-[^']+'/);
+		const html = await page.text();
+		const nonce = /'nonce-([^']+)'/.exec(csp)?.[1];
+		expect(html).toContain(`nonce="${nonce}"`);
+		for (const res of [page, await fetch(`${server.url}/boards/__data.json`), await fetch(`${server.url}/nowhere`)]) {
+			expect(res.headers.get('x-frame-options')).toBe('DENY');
+			expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+			expect(res.headers.get('referrer-policy')).toBe('same-origin');
+		}
+	});
+});
+
 function logout(member: Member): Promise<Response> {
 	return fetch(`${server.url}/logout`, {
 		method: 'POST',
