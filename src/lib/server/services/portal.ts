@@ -5,6 +5,7 @@ import { isSharedWith, parseAudience } from '#lib/board/sharing.ts';
 import { addSignal, type SignalKind } from '#lib/board/signals.ts';
 import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
+import { findRoleForBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Room } from '../sync/room.ts';
@@ -47,14 +48,7 @@ export function listPortalBoards(db: Db, userId: string): Promise<PortalBoard[]>
  * board keeps following it then, even while nothing of it is shared with them.
  */
 export async function mayFollowPortalBoard(db: Db, boardId: string, userId: string): Promise<boolean> {
-	const row = await db
-		.selectFrom('board')
-		.innerJoin('membership', 'membership.organization_id', 'board.organization_id')
-		.select('membership.role')
-		.where('board.id', '=', boardId)
-		.where('membership.user_id', '=', userId)
-		.executeTakeFirst();
-	return row !== undefined && can(row.role, 'portal.use');
+	return can(await findRoleForBoard(db, boardId, userId), 'portal.use');
 }
 
 /** One board's shared cards, or null when nothing of it is shared with this person (callers answer 404). */
