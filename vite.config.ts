@@ -23,6 +23,29 @@ function syncEndpoint(): Plugin {
 	};
 }
 
+/**
+ * Content-Security-Policy: SvelteKit adds a nonce for its own inline script and styles on each page.
+ * Style attributes stay allowed (server-rendered `style:` and chart geometry cannot carry a nonce);
+ * scripts only from our origin; the sync websocket is same-origin (connect-src 'self'); no framing
+ * by any other page. The other security headers: src/lib/server/security-headers.ts.
+ */
+const CONTENT_SECURITY_POLICY: NonNullable<Parameters<typeof sveltekit>[0]>['csp'] = {
+	mode: 'auto',
+	directives: {
+		'default-src': ['self'],
+		'script-src': ['self'],
+		'style-src': ['self'],
+		'style-src-attr': ['unsafe-inline'],
+		'img-src': ['self', 'data:'],
+		'font-src': ['self'],
+		'connect-src': ['self'],
+		'object-src': ['none'],
+		'base-uri': ['self'],
+		'form-action': ['self'],
+		'frame-ancestors': ['none']
+	}
+};
+
 // SvelteKit 3 reads its configuration here: there is no svelte.config.js any more.
 export default defineConfig({
 	plugins: [
@@ -33,7 +56,8 @@ export default defineConfig({
 		}),
 		sveltekit({
 			adapter: adapter(),
-			compilerOptions: { runes: true }
+			compilerOptions: { runes: true },
+			csp: CONTENT_SECURITY_POLICY
 		}),
 		syncEndpoint()
 	],

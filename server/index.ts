@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
 import { startRuntime } from '../src/lib/server/start.ts';
 import { printBanner } from './banner.ts';
+import { originStamp } from './origin.ts';
 
 /** Production entry: SvelteKit and the sync endpoint on one port, one process. */
 const HANDLER = new URL('../build/handler.js', import.meta.url);
@@ -10,16 +11,13 @@ if (!existsSync(HANDLER)) {
 	process.exit(1);
 }
 
-// Without ORIGIN, adapter-node would assume https; we tell it the protocol this socket really speaks,
-// so the app works at whatever host it is reached by (localhost, 127.0.0.1, a LAN address).
-const PROTOCOL_HEADER = 'x-bouture-protocol';
-const fixedOrigin = Boolean(process.env.ORIGIN);
-if (!fixedOrigin) process.env.PROTOCOL_HEADER = PROTOCOL_HEADER;
+// ORIGIN when set, else plain http at whatever host the app is reached by (localhost, a LAN address).
+const stampOrigin = originStamp(process.env.ORIGIN);
 
 const { runtime, demo } = await startRuntime();
 const { handler } = (await import(HANDLER.href)) as { handler: RequestListener };
 const server = createServer((req, res) => {
-	if (!fixedOrigin) req.headers[PROTOCOL_HEADER] = 'http';
+	stampOrigin(req);
 	void handler(req, res);
 });
 server.on('upgrade', (req, socket, head) => {

@@ -4,6 +4,7 @@ import { SESSION_COOKIE } from '#lib/server/auth/cookie.ts';
 import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/kit-cookies.ts';
 import { validateSessionToken } from '#lib/server/auth/session.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
+import { securityHeaders } from '#lib/server/security-headers.ts';
 import { findHomeMembership } from '#lib/server/services/memberships.ts';
 
 /** Picks the language (cookie, then the browser's) and writes it into <html lang>. */
@@ -24,4 +25,4 @@ const session: Handle = async ({ event, resolve }) => {
 	return resolve(event);
 };
 
-export const handle = sequence(locale, session);
+export const handle = sequence(securityHeaders, locale, session);

@@ -5,6 +5,7 @@ import { readCards } from '../../src/lib/board/schema.ts';
 import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
+import { until } from '../factories/portal.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
@@ -71,8 +72,11 @@ describe('board access', () => {
 		// The owner's card came through after the observer's write: had it been accepted, it would be there too.
 		await eventually(() => readCards(writer.doc).length === 1, 5000, 'owner doc settled');
 		expect(readCards(writer.doc).map((c) => c.title)).toEqual(['Real']);
-		const stored = await db.selectFrom('card').select('title').where('board_id', '=', boardId).execute();
-		expect(stored.map((r) => r.title)).toEqual(['Real']);
+		// The projection follows the document asynchronously: wait for it to hold the owner's card.
+		const stored = async () =>
+			(await db.selectFrom('card').select('title').where('board_id', '=', boardId).execute()).map((r) => r.title);
+		await until(async () => (await stored()).includes('Real'), 'the projection of the owner card');
+		expect(await stored()).toEqual(['Real']);
 	});
 
 	it('a restricted board opens only to its teams and people; others get 404 as if it did not exist', async () => {

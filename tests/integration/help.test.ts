@@ -1,9 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { cardOpenHelp } from '../../src/lib/board/help.ts';
-import { findHelp, listOpenHelpForTeam } from '../../src/lib/server/services/help.ts';
+import { askHelp, findHelp, listOpenHelpForTeam } from '../../src/lib/server/services/help.ts';
+import { newId } from '../../src/lib/server/ids.ts';
 import { addTeamMember, createTeam } from '../../src/lib/server/services/teams.ts';
-import type { Member } from '../factories/accounts.ts';
+import { createTestBoard, type Member } from '../factories/accounts.ts';
 import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
 import type { RunningServer } from '../factories/server.ts';
 import { eventually, type Client } from '../factories/yclient.ts';
@@ -107,5 +108,21 @@ describe('asking another team for help', () => {
 		await db.updateTable('card').set({ team_id: atelier }).where('id', '=', cardId).execute();
 		expect((await act(owner, 'askHelp', { teamId: atelier, body: 'Nous-mêmes' })).status).toBe(400);
 		await db.updateTable('card').set({ team_id: null }).where('id', '=', cardId).execute();
+	});
+
+	it("never shows a card of another board's help requests through one's own board", async () => {
+		const foreignBoard = await createTestBoard(db, stranger, 'Ailleurs');
+		const foreignCard = newId();
+		const commentId = newId();
+		const request = { boardId: foreignBoard, cardId: foreignCard, askerId: stranger.userId, commentId };
+		await askHelp(db, { ...request, teamId: foreignTeam, excerpt: 'Question confidentielle' });
+		const res = await fetch(`${server.url}/b/${boardId}/c/${foreignCard}/__data.json`, {
+			headers: { Cookie: owner.cookie }
+		});
+		expect(res.status).toBe(200);
+		const data = await res.text();
+		expect(data).toContain('memberTeams'); // the page's own data did come back
+		expect(data).not.toContain(commentId);
+		expect(data).not.toContain(foreignTeam);
 	});
 });

@@ -1,57 +1,22 @@
 import { createHash } from 'node:crypto';
-import type { AddressInfo } from 'node:net';
-import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
+import { startSmtp, type Received, type TestSmtp } from '../factories/smtp.ts';
 
 /** Invitation links e-mailed through a real SMTP exchange with an in-process server (SMTP_URL set). */
 
-interface Received {
-	from: string;
-	to: string[];
-	raw: string;
-}
-
-let smtp: SMTPServer;
+let smtp: TestSmtp;
 let received: Received[] = [];
 let server: RunningServer;
 let db: Db;
 let owner: Member;
 
-function startSmtp(): Promise<number> {
-	smtp = new SMTPServer({
-		authOptional: true,
-		disabledCommands: ['STARTTLS'],
-		logger: false,
-		onData(stream, session, callback) {
-			const chunks: Buffer[] = [];
-			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-			stream.on('end', () => {
-				received.push({
-					from: session.envelope.mailFrom ? session.envelope.mailFrom.address : '',
-					to: session.envelope.rcptTo.map((r) => r.address),
-					raw: Buffer.concat(chunks).toString('utf8')
-				});
-				callback();
-			});
-		}
-	});
-	return new Promise((resolve, reject) => {
-		smtp.server.once('error', reject);
-		smtp.listen(0, '127.0.0.1', () => resolve((smtp.server.address() as AddressInfo).port));
-	});
-}
-
-function stopSmtp(): Promise<void> {
-	return new Promise((resolve) => smtp.close(() => resolve()));
-}
-
 beforeAll(async () => {
-	const port = await startSmtp();
+	smtp = await startSmtp();
 	server = await startServer({
-		env: { SMTP_URL: `smtp://127.0.0.1:${port}`, MAIL_FROM: 'Bouture <invitations@example.test>' }
+		env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Bouture <invitations@example.test>' }
 	});
 	db = openTestDb(server.dbPath);
 	owner = await createMember(db, 'Olivia');
@@ -60,11 +25,12 @@ beforeAll(async () => {
 afterAll(async () => {
 	await server.stop();
 	await db.destroy();
-	if (smtp.server.listening) await stopSmtp();
+	if (smtp.listening()) await smtp.stop();
 });
 
 beforeEach(() => {
-	received = [];
+	smtp.received.length = 0;
+	received = smtp.received;
 });
 
 function post(fields: Record<string, string>, cookie = owner.cookie, base = server.url): Promise<Response> {
@@ -175,7 +141,7 @@ describe('with SMTP configured', () => {
 
 	// Last: it stops the SMTP server.
 	it('still creates the invitation and shows the link when the e-mail cannot be sent', async () => {
-		await stopSmtp();
+		await smtp.stop();
 		const res = await post({ email: 'lucas@example.test' });
 		const html = await res.text();
 		expect(res.status, html.slice(0, 300)).toBe(200);

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import { renameCard } from '../../src/lib/board/commands.ts';
+import { NOT_SHARED, setSharing } from '../../src/lib/board/sharing.ts';
 import { cardSignals } from '../../src/lib/board/signals.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
@@ -172,22 +173,8 @@ describe('the guest portal', () => {
 	});
 
 	it('tells the open portal, without any card data, when a shared card changes', async () => {
-		const controller = new AbortController();
-		const res = await fetch(`${server.url}/portal/${boardId}/events`, {
-			headers: { Cookie: acme.cookie },
-			signal: controller.signal
-		});
-		expect(res.status).toBe(200);
-		expect(res.headers.get('content-type')).toBe('text/event-stream');
-		const reader = res.body!.getReader();
-		let received = '';
-		const reading = (async () => {
-			for (;;) {
-				const { value, done } = await reader.read();
-				if (done) return;
-				received += new TextDecoder().decode(value);
-			}
-		})().catch(() => undefined);
+		const events = await followEvents(acme, boardId);
+		const received = () => events.received;
 
 		const member = connectClient(server.url, boardId, owner.cookie);
 		clients.push(member);
@@ -198,14 +185,61 @@ describe('the guest portal', () => {
 			return row?.title === 'Projet interne renommé';
 		}, 'the internal rename');
 		await new Promise((r) => setTimeout(r, 400));
-		expect(received).not.toContain('changed');
+		expect(received()).not.toContain('changed');
 
 		renameCard(member.doc, ids[0]!, 'Pour tous, renommée');
-		await until(async () => received.includes('event: changed'), 'the changed event');
-		expect(received).not.toContain('renommée');
-		controller.abort();
-		await reading;
+		await until(async () => received().includes('event: changed'), 'the changed event');
+		expect(received()).not.toContain('renommée');
+		await events.stop();
 		const page = await (await get(acme, `/portal/${boardId}`)).text();
 		expect(page).toContain('Pour tous, renommée');
 	});
+
+	it("unsharing a guest's last card empties their open portal, and a later share reaches it", async () => {
+		const board = await createTestBoard(db, owner, 'Un seul partage');
+		const [only] = (await writeCards(server.url, db, owner, board, [
+			{ title: 'Seule carte partagée', sharing: { mode: 'all' } }
+		])) as [string];
+		const events = await followEvents(acme, board);
+		const member = connectClient(server.url, board, owner.cookie);
+		clients.push(member);
+		await whenSynced(member);
+		const changes = () => events.received.split('event: changed').length - 1;
+
+		setSharing(member.doc, only, NOT_SHARED);
+		await until(async () => changes() === 1, 'the changed event for the unshare');
+		const emptied = await fetch(`${server.url}/portal/${board}/__data.json`, { headers: { Cookie: acme.cookie } });
+		expect(emptied.status).toBe(200);
+		expect(await emptied.text()).not.toContain('Seule carte partagée');
+
+		setSharing(member.doc, only, { mode: 'all' });
+		await until(async () => changes() === 2, 'the changed event for the new share');
+		await events.stop();
+		expect(await (await get(acme, `/portal/${board}`)).text()).toContain('Seule carte partagée');
+	});
 });
+
+/** Reads a portal's server-sent events as the browser's EventSource would, keeping the text received. */
+async function followEvents(who: Member, board: string) {
+	const controller = new AbortController();
+	const res = await fetch(`${server.url}/portal/${board}/events`, {
+		headers: { Cookie: who.cookie },
+		signal: controller.signal
+	});
+	expect(res.status).toBe(200);
+	expect(res.headers.get('content-type')).toBe('text/event-stream');
+	const reader = res.body!.getReader();
+	const events = { received: '', stop: async () => {} };
+	const reading = (async () => {
+		for (;;) {
+			const { value, done } = await reader.read();
+			if (done) return;
+			events.received += new TextDecoder().decode(value);
+		}
+	})().catch(() => undefined);
+	events.stop = async () => {
+		controller.abort();
+		await reading;
+	};
+	return events;
+}

@@ -1,6 +1,5 @@
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
-import type { LoginThrottle } from './auth/throttle.ts';
 import type { Mailer } from './mail.ts';
 import type { SyncHub } from './sync/hub.ts';
 
@@ -9,7 +8,6 @@ export interface Runtime {
 	config: Config;
 	db: Db;
 	sync: SyncHub;
-	throttle: LoginThrottle;
 	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
 	mailer: Mailer | null;
 	close(): Promise<void>;

@@ -1,7 +1,6 @@
 import { readConfig, type Config } from './config.ts';
 import { openDatabase } from './db/open.ts';
 import { migrateToLatest } from './db/migrate.ts';
-import { LoginThrottle } from './auth/throttle.ts';
 import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
@@ -23,7 +22,6 @@ export async function startRuntime(
 		config,
 		db,
 		sync,
-		throttle: new LoginThrottle(),
 		mailer: createMailer(config),
 		async close() {
 			await stopCheckIns();

@@ -1,6 +1,7 @@
 import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { LIMITS, Password } from '#lib/domain/validation.ts';
+import { isCommonPassword } from '#lib/server/auth/common-passwords.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { listSessions, revokeOtherSessions, revokeSession } from '#lib/server/auth/session.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
@@ -18,6 +19,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	const current = locals.session?.id;
 	return {
 		email: user.email,
+		failedAttempts: failedAttempts(url),
 		// The one in use first; ids are hashes, harmless to show (the token never leaves the cookie).
 		sessions: sessions
 			.map(({ id, createdAt, expiresAt, userAgent }) => ({
@@ -30,6 +32,12 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 			.sort((a, b) => Number(b.current) - Number(a.current))
 	};
 };
+
+/** After a login that followed failed attempts on the account (see the login action): how many. */
+function failedAttempts(url: URL): number | null {
+	const count = Number(url.searchParams.get('failed'));
+	return Number.isInteger(count) && count > 0 && count <= 100_000 ? count : null;
+}
 
 /** The signed-in person and the session they are using right now. */
 function whoIsAsking({ locals, url }: RequestEvent): { userId: string; sessionId: string } {
@@ -54,12 +62,9 @@ export const actions: Actions = {
 		if (!current.success) return fail(400, { action, error: 'wrong_current' as const });
 		const next = v.safeParse(Password, form.get('next'));
 		if (!next.success) return fail(400, { action, error: 'invalid_new' as const });
+		if (isCommonPassword(next.output)) return fail(400, { action, error: 'common_new' as const });
 		if (form.get('confirm') !== next.output) return fail(400, { action, error: 'mismatch' as const });
-		const { db, throttle } = getRuntime();
-		const result = await changePassword(db, throttle, userId, current.output, next.output);
-		if (!result.ok && result.retryAfterMs > 0) {
-			return fail(429, { action, error: 'throttled' as const, seconds: Math.ceil(result.retryAfterMs / 1000) });
-		}
+		const result = await changePassword(getRuntime().db, userId, current.output, next.output);
 		if (!result.ok) return fail(400, { action, error: 'wrong_current' as const });
 		const endOthers = form.get('endOthers') === 'on';
 		if (endOthers) await endOtherSessions(userId, sessionId);

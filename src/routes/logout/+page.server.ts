@@ -8,7 +8,12 @@ export const load: PageServerLoad = () => redirect(303, '/');
 
 export const actions: Actions = {
 	default: async ({ locals, cookies, url }) => {
-		if (locals.session) await invalidateSession(getRuntime().db, locals.session.id);
+		if (locals.session) {
+			const { db, sync } = getRuntime();
+			await invalidateSession(db, locals.session.id);
+			// The sockets this session opened close too: none keeps hearing or writing after logout.
+			await sync.reassessUser(locals.session.userId);
+		}
 		deleteSessionCookie(cookies, url);
 		redirect(303, '/login');
 	}

@@ -1,9 +1,12 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { SignupInput } from '#lib/domain/validation.ts';
+import { isCommonPassword } from '#lib/server/auth/common-passwords.ts';
 import { startSession } from '#lib/server/auth/login.ts';
+import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { createAccountWithOrganization } from '#lib/server/services/accounts.ts';
+import { signupTakenMail } from './signup-taken-mail.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
@@ -11,21 +14,31 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url }) => {
+	default: async ({ request, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const echo = {
 			name: String(form.get('name') ?? '').slice(0, 200),
 			email: String(form.get('email') ?? '').slice(0, 300),
 			organization: String(form.get('organization') ?? '').slice(0, 200)
 		};
+		const { db, mailer } = getRuntime();
+		const limit = await hit(db, RATE_LIMITS.signupsPerIp, getClientAddress());
+		if (!limit.ok) return fail(429, { ...echo, invalid: [], seconds: Math.ceil(limit.retryAfterMs / 1000) });
 		const parsed = v.safeParse(SignupInput, { ...echo, password: form.get('password') });
 		if (!parsed.success) {
 			const field = v.flatten<typeof SignupInput>(parsed.issues).nested ?? {};
 			return fail(400, { ...echo, invalid: Object.keys(field) });
 		}
-		const { db } = getRuntime();
+		if (isCommonPassword(parsed.output.password)) return fail(400, { ...echo, invalid: ['password'], common: true });
 		const account = await createAccountWithOrganization(db, parsed.output);
-		if (!account) return fail(409, { ...echo, invalid: [], taken: true });
+		if (!account) {
+			// Never say that the address has an account: its owner hears of the attempt by e-mail instead.
+			const login = new URL('/login', url.origin).href;
+			mailer
+				?.send(signupTakenMail(parsed.output.email, login))
+				.catch((e: unknown) => console.error(`[mail] ${String(e)}`));
+			redirect(303, '/login?signup=check');
+		}
 		await startSession(db, cookies, url, account.userId, request.headers.get('user-agent'));
 		redirect(303, '/boards');
 	}

@@ -12,7 +12,7 @@ import {
 	revokeSession,
 	validateSessionToken
 } from './session.ts';
-import { DAY, SESSION_LIFETIME, generateSessionToken, sessionIdFromToken } from './token.ts';
+import { DAY, SESSION_LIFETIME, SESSION_MAX_AGE, generateSessionToken, sessionIdFromToken } from './token.ts';
 
 let temp: TempDatabase;
 let dir: string;
@@ -124,6 +124,22 @@ describe('validateSessionToken', () => {
 			expect(result?.session.expiresAt).toBe(NOW + SESSION_LIFETIME);
 			expect(await storedExpiry(token)).toBe(NOW + SESSION_LIFETIME);
 		}
+	});
+
+	it('ends a session 90 days after it started, however often it was used', async () => {
+		const token = generateSessionToken();
+		freezeClock();
+		await createSession(db, token, userId);
+		expect(SESSION_MAX_AGE).toBe(90 * DAY);
+		// Used every 16 days (each time in the second half of its life): it slides, but never past day 90.
+		for (let day = 16; day < 90; day += 16) {
+			freezeClock(NOW + day * DAY);
+			const result = await validateSessionToken(db, token);
+			expect(result?.session.expiresAt).toBe(Math.min(NOW + day * DAY + SESSION_LIFETIME, NOW + SESSION_MAX_AGE));
+		}
+		freezeClock(NOW + SESSION_MAX_AGE);
+		expect(await validateSessionToken(db, token)).toBeNull();
+		expect(await storedExpiry(token)).toBeUndefined();
 	});
 
 	it('rejects and deletes an expired session (at and after its expiry)', async () => {

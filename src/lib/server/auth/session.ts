@@ -1,5 +1,5 @@
 import type { Db } from '../db/open.ts';
-import { judgeExpiry, SESSION_LIFETIME, sessionIdFromToken } from './token.ts';
+import { extendedExpiry, judgeExpiry, SESSION_LIFETIME, sessionIdFromToken } from './token.ts';
 
 export interface SessionUser {
 	id: string;
@@ -47,19 +47,20 @@ export async function validateSessionToken(
 	const row = await db
 		.selectFrom('session')
 		.innerJoin('user', 'user.id', 'session.user_id')
-		.select(['session.id', 'session.user_id', 'session.expires_at', 'user.email', 'user.name', 'user.color'])
+		.select(['session.id', 'session.user_id', 'session.expires_at', 'session.created_at'])
+		.select(['user.email', 'user.name', 'user.color'])
 		.where('session.id', '=', id)
 		.executeTakeFirst();
 	if (!row) return null;
 	const now = Date.now();
 	const session: Session = { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
-	const verdict = judgeExpiry(session.expiresAt, now);
+	const verdict = judgeExpiry(session.expiresAt, now, row.created_at);
 	if (verdict === 'expired') {
 		await invalidateSession(db, id);
 		return null;
 	}
 	if (verdict === 'extend') {
-		session.expiresAt = now + SESSION_LIFETIME;
+		session.expiresAt = extendedExpiry(now, row.created_at);
 		await db.updateTable('session').set({ expires_at: session.expiresAt }).where('id', '=', id).execute();
 	}
 	return { session, user: { id: row.user_id, email: row.email, name: row.name, color: row.color } };

@@ -1,6 +1,7 @@
 import type { Generated } from 'kysely';
+import type { RateLimitTables } from './rate-limit-schema.ts';
 /** Row types of the database, as Kysely sees them. Times are epoch milliseconds. */
-export interface Database extends ConversationTables, StandupTables, CheckInTables {
+export interface Database extends ConversationTables, StandupTables, CheckInTables, RateLimitTables {
 	organization: { id: string; name: string; created_at: number };
 	user: {
 		id: string;

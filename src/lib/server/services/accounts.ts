@@ -1,7 +1,8 @@
 import type { Db } from '../db/open.ts';
 import { colorFor, newId } from '../ids.ts';
 import { dummyPasswordHash, hashPassword, verifyPassword } from '../auth/password.ts';
-import type { LoginThrottle } from '../auth/throttle.ts';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { forget, hit, loginDelay, peek, RATE_LIMITS } from '../rate-limit.ts';
 
 export interface NewAccount {
 	name: string;
@@ -54,65 +55,64 @@ export async function insertUser(
 		.execute();
 }
 
-export type LoginResult = { ok: true; userId: string } | { ok: false; retryAfterMs: number };
+export type LoginResult =
+	| { ok: true; userId: string; /** Failed attempts on the account since its last login. */ failedAttempts: number }
+	| { ok: false; retryAfterMs: number };
 
 /**
- * Checks a login. Unknown email and wrong password fail the same way and take the same time;
- * both the account and the client IP are throttled.
+ * Checks a login. Unknown email and wrong password fail the same way and take the same time.
+ * Failures from one IP are limited (429), whatever account they aim at and whether a login succeeds
+ * meanwhile; an account's failures slow its next attempts down (a delay, never a lock, so its owner
+ * still gets in) and are reported to the owner on their next login.
  */
-export async function checkLogin(
-	db: Db,
-	throttle: LoginThrottle,
-	email: string,
-	password: string,
-	ip: string
-): Promise<LoginResult> {
-	const keys = [`email:${email}`, `ip:${ip}`];
-	const wait = Math.max(...keys.map((k) => throttle.waitFor(k)));
-	if (wait > 0) return { ok: false, retryAfterMs: wait };
+export async function checkLogin(db: Db, email: string, password: string, ip: string): Promise<LoginResult> {
+	const fromIp = await peek(db, RATE_LIMITS.loginFailuresPerIp, ip);
+	if (!fromIp.ok) return fromIp;
 	const user = await db
 		.selectFrom('user')
 		.select(['id', 'password_hash'])
 		.where('email', '=', email)
 		.executeTakeFirst();
+	const account = await slowDownAccount(db, email);
 	const valid = await verifyPassword(user?.password_hash ?? (await dummyPasswordHash()), password);
 	if (!user || !valid) {
-		for (const k of keys) throttle.fail(k);
+		await hit(db, RATE_LIMITS.loginFailuresPerIp, ip);
+		await hit(db, RATE_LIMITS.loginFailuresPerAccount, email);
 		return { ok: false, retryAfterMs: 0 };
 	}
-	for (const k of keys) throttle.succeed(k);
-	return { ok: true, userId: user.id };
+	await forget(db, RATE_LIMITS.loginFailuresPerAccount, email);
+	return { ok: true, userId: user.id, failedAttempts: account.failures };
+}
+
+/** Waits the delay that the account's recent failures call for; returns how many there were. */
+async function slowDownAccount(db: Db, email: string): Promise<{ failures: number }> {
+	const count = await peek(db, RATE_LIMITS.loginFailuresPerAccount, email);
+	const failures = count.ok ? count.hits : 0;
+	const delay = loginDelay(failures);
+	if (delay > 0) await sleep(delay);
+	return { failures };
 }
 
 /**
  * Replaces a person's password once their current one is confirmed. Wrong guesses count against the
- * same per-account throttle key as logins, so a borrowed session gives no extra guessing budget.
+ * same per-account delay as logins, so a borrowed session gives no extra guessing budget.
  */
-export async function changePassword(
-	db: Db,
-	throttle: LoginThrottle,
-	userId: string,
-	current: string,
-	next: string
-): Promise<LoginResult> {
+export async function changePassword(db: Db, userId: string, current: string, next: string): Promise<LoginResult> {
 	const user = await db
 		.selectFrom('user')
 		.select(['email', 'password_hash'])
 		.where('id', '=', userId)
 		.executeTakeFirst();
 	if (!user) throw new Error(`no user ${userId} behind a live session`);
-	const key = `email:${user.email}`;
-	const wait = throttle.waitFor(key);
-	if (wait > 0) return { ok: false, retryAfterMs: wait };
+	await slowDownAccount(db, user.email);
 	if (!(await verifyPassword(user.password_hash, current))) {
-		throttle.fail(key);
+		await hit(db, RATE_LIMITS.loginFailuresPerAccount, user.email);
 		return { ok: false, retryAfterMs: 0 };
 	}
-	throttle.succeed(key);
 	await db
 		.updateTable('user')
 		.set({ password_hash: await hashPassword(next) })
 		.where('id', '=', userId)
 		.execute();
-	return { ok: true, userId };
+	return { ok: true, userId, failedAttempts: 0 };
 }

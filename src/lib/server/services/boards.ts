@@ -106,8 +106,8 @@ export async function renameBoard(db: Db, boardId: string, name: string): Promis
 	await db.updateTable('board').set({ name, updated_at: Date.now() }).where('id', '=', boardId).execute();
 }
 
-/** Owners and managers of the board's organisation may force a gate, with a written reason. */
-export async function mayForceGates(db: Db, boardId: string, userId: string): Promise<boolean> {
+/** The person's role in the organisation that owns the board, or null (not a member, or no such board). */
+export async function findRoleForBoard(db: Db, boardId: string, userId: string): Promise<OrgRole | null> {
 	const row = await db
 		.selectFrom('board')
 		.innerJoin('membership', 'membership.organization_id', 'board.organization_id')
@@ -115,5 +115,10 @@ export async function mayForceGates(db: Db, boardId: string, userId: string): Pr
 		.where('board.id', '=', boardId)
 		.where('membership.user_id', '=', userId)
 		.executeTakeFirst();
-	return can(row?.role, 'gate.override');
+	return row?.role ?? null;
+}
+
+/** Owners and managers of the board's organisation may force a gate, with a written reason. */
+export async function mayForceGates(db: Db, boardId: string, userId: string): Promise<boolean> {
+	return can(await findRoleForBoard(db, boardId, userId), 'gate.override');
 }

@@ -64,7 +64,7 @@ describe('help requests', () => {
 		const request = (await findHelp(temp.db, first))!;
 		expect(await closeHelp(temp.db, request, owner.userId, 'asker')).toBe(true);
 		expect(await closeHelp(temp.db, (await findHelp(temp.db, first))!, owner.userId, 'asker')).toBe(false);
-		const all = await listCardHelp(temp.db, cardId);
+		const all = await listCardHelp(temp.db, boardId, cardId);
 		expect(all.map((r) => [r.commentId, r.open, r.closedBy])).toEqual([
 			[first, false, 'asker'],
 			[second, true, null]

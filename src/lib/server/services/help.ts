@@ -66,9 +66,9 @@ function helpEvents(db: Db) {
 		.orderBy(sql`rowid`, 'asc'); // written order, within a millisecond
 }
 
-/** Every help request on a card, open or closed, oldest first. */
-export async function listCardHelp(db: Db, cardId: string): Promise<HelpRequest[]> {
-	return fold(await helpEvents(db).where('card_id', '=', cardId).execute());
+/** Every help request on a board's card, open or closed, oldest first (by board and card together). */
+export async function listCardHelp(db: Db, boardId: string, cardId: string): Promise<HelpRequest[]> {
+	return fold(await helpEvents(db).where('board_id', '=', boardId).where('card_id', '=', cardId).execute());
 }
 
 /** Every help request on a board's cards, open or closed, oldest first. */
@@ -138,7 +138,7 @@ export async function closeAnsweredHelp(db: Db, replyId: string): Promise<boolea
 
 /** Mirrors the card's open requests into the live board document (the card face's badge). */
 export async function mirrorOpenHelp(runtime: Runtime, boardId: string, cardId: string, userId: string): Promise<void> {
-	const open = (await listCardHelp(runtime.db, cardId)).filter((r) => r.open).map((r) => r.teamId);
+	const open = (await listCardHelp(runtime.db, boardId, cardId)).filter((r) => r.open).map((r) => r.teamId);
 	const room = await runtime.sync.openRoom(boardId);
 	await room.change(userId, (doc) => putOpenHelp(doc, cardId, open));
 }

@@ -5,6 +5,7 @@ import { isSharedWith, parseAudience } from '#lib/board/sharing.ts';
 import { addSignal, type SignalKind } from '#lib/board/signals.ts';
 import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
+import { findRoleForBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import type { Runtime } from '../runtime.ts';
 import type { Room } from '../sync/room.ts';
@@ -40,6 +41,14 @@ export async function hasGuestSeat(db: Db, userId: string): Promise<boolean> {
 /** The boards with cards shared with this guest, by name, each with those cards. */
 export function listPortalBoards(db: Db, userId: string): Promise<PortalBoard[]> {
 	return sharedCards(db, userId, null);
+}
+
+/**
+ * Whether the person keeps a guest seat in the organisation of the board: their open portal of that
+ * board keeps following it then, even while nothing of it is shared with them.
+ */
+export async function mayFollowPortalBoard(db: Db, boardId: string, userId: string): Promise<boolean> {
+	return can(await findRoleForBoard(db, boardId, userId), 'portal.use');
 }
 
 /** One board's shared cards, or null when nothing of it is shared with this person (callers answer 404). */

@@ -1,7 +1,10 @@
-import { fail, redirect } from '@sveltejs/kit';
+import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { Email, Password, PersonName } from '#lib/domain/validation.ts';
+import { m } from '#lib/paraglide/messages.js';
+import { isCommonPassword } from '#lib/server/auth/common-passwords.ts';
 import { startSession } from '#lib/server/auth/login.ts';
+import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import type { Db } from '#lib/server/db/open.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
@@ -17,8 +20,16 @@ import type { Actions, PageServerLoad } from './$types';
 
 const SignupFields = v.object({ name: PersonName, email: Email, password: Password });
 
-export const load: PageServerLoad = async ({ locals, params }) => {
+/** Each look-up of a token counts: guessing tokens from one address soon gets 429. */
+async function limitChecks(db: Db, ip: string): Promise<number | null> {
+	const verdict = await hit(db, RATE_LIMITS.invitationChecksPerIp, ip);
+	return verdict.ok ? null : Math.ceil(verdict.retryAfterMs / 1000);
+}
+
+export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
 	const { db } = getRuntime();
+	const wait = await limitChecks(db, getClientAddress());
+	if (wait !== null) error(429, m.rate_limited({ seconds: wait }));
 	const invitation = await findInvitation(db, params.token);
 	// Nothing about the organisation leaks from a link that cannot be used.
 	if (!invitation) return { state: 'invalid' as const };
@@ -35,18 +46,23 @@ export const load: PageServerLoad = async ({ locals, params }) => {
 };
 
 export const actions: Actions = {
-	signup: async ({ request, cookies, url, params }) => {
+	signup: async ({ request, cookies, url, params, getClientAddress }) => {
 		const form = await request.formData();
 		const echo = {
 			name: String(form.get('name') ?? '').slice(0, 200),
 			email: String(form.get('email') ?? '').slice(0, 300)
 		};
+		const { db } = getRuntime();
+		const wait = await limitChecks(db, getClientAddress());
+		if (wait !== null) return fail(429, { action: 'signup' as const, ...echo, invalid: [], seconds: wait });
 		const parsed = v.safeParse(SignupFields, { ...echo, password: form.get('password') });
 		if (!parsed.success) {
 			const invalid = Object.keys(v.flatten<typeof SignupFields>(parsed.issues).nested ?? {});
 			return fail(400, { action: 'signup' as const, ...echo, invalid });
 		}
-		const { db } = getRuntime();
+		if (isCommonPassword(parsed.output.password)) {
+			return fail(400, { action: 'signup' as const, ...echo, invalid: ['password'], common: true });
+		}
 		const result = await createAccountFromInvitation(db, params.token, parsed.output);
 		if (!result.ok && result.reason === 'email_taken') {
 			return fail(409, { action: 'signup' as const, ...echo, invalid: [], taken: true });
@@ -55,9 +71,11 @@ export const actions: Actions = {
 		await startSession(db, cookies, url, result.userId, request.headers.get('user-agent'));
 		redirect(303, await landing(db, result));
 	},
-	accept: async ({ locals, url, params }) => {
+	accept: async ({ locals, url, params, getClientAddress }) => {
 		const user = requireUser(locals, url);
 		const { db, sync } = getRuntime();
+		const wait = await limitChecks(db, getClientAddress());
+		if (wait !== null) return fail(429, { action: 'accept' as const, seconds: wait });
 		const result = await acceptInvitation(db, params.token, user.id);
 		if (!result.ok) {
 			const status = result.reason === 'already_member' ? 409 : 410;

@@ -3,16 +3,25 @@ import * as v from 'valibot';
 import { FeedbackInput, SIGNAL_TEXT_MAX } from '#lib/board/signals.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
+import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
-import { findPortalBoard, findPortalCard, hasGuestSeat, leaveFeedback } from '#lib/server/services/portal.ts';
+import {
+	findPortalBoard,
+	findPortalCard,
+	hasGuestSeat,
+	leaveFeedback,
+	mayFollowPortalBoard
+} from '#lib/server/services/portal.ts';
 import type { Actions, PageServerLoad } from './$types';
 
-export const load: PageServerLoad = async ({ locals, url, params }) => {
+export const load: PageServerLoad = async ({ locals, url, params, isDataRequest }) => {
 	const user = requireUser(locals, url);
 	const { db } = getRuntime();
 	if (!(await hasGuestSeat(db, user.id))) error(403);
 	const board = isId(params.boardId) ? await findPortalBoard(db, params.boardId, user.id) : null;
-	if (!board) error(404); // nothing shared with this guest here: as if the board did not exist
+	// Nothing shared with this guest here: as if the board did not exist. An open page that refreshes
+	// (its last card was just unshared) learns only that, and keeps following the board.
+	if (!board && !(isDataRequest && (await mayFollowPortalBoard(db, params.boardId, user.id)))) error(404);
 	return { board };
 };
 
@@ -29,6 +38,11 @@ export const actions: Actions = {
 		if (!input.success) {
 			const text = String(form.get('text') ?? '').slice(0, SIGNAL_TEXT_MAX);
 			return fail(400, { cardId: shared.card.id, invalid: true, text });
+		}
+		const limit = await hit(runtime.db, RATE_LIMITS.feedbackPerGuest, user.id);
+		if (!limit.ok) {
+			const text = String(form.get('text') ?? '').slice(0, SIGNAL_TEXT_MAX);
+			return fail(429, { cardId: shared.card.id, limited: Math.ceil(limit.retryAfterMs / 1000), text });
 		}
 		const feedback = { boardId: params.boardId, cardId: shared.card.id, userId: user.id, company: shared.company };
 		if (!(await leaveFeedback(runtime, { ...feedback, ...input.output }))) error(404);

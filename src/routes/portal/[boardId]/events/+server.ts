@@ -3,7 +3,7 @@ import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { findSessionUser } from '#lib/server/auth/session.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
-import { findPortalBoard } from '#lib/server/services/portal.ts';
+import { findPortalBoard, mayFollowPortalBoard } from '#lib/server/services/portal.ts';
 import { portalEventStream } from '#lib/server/services/portal-events.ts';
 import type { RequestHandler } from './$types';
 
@@ -13,12 +13,11 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const { db, sync } = getRuntime();
 	const { boardId } = params;
 	const sessionId = locals.session?.id ?? '';
-	// Asked again before each event: a guest whose session or sharing ended gets their stream closed.
+	// Opening needs something shared; afterwards, asked again before each event, the guest's session and
+	// seat: their portal hears that their last card was unshared, and of whatever is shared again later.
+	if (!isId(boardId) || !(await findPortalBoard(db, boardId, user.id))) error(404);
 	const mayStillSee = async () =>
-		isId(boardId) &&
-		(await findSessionUser(db, sessionId)) === user.id &&
-		(await findPortalBoard(db, boardId, user.id)) !== null;
-	if (!(await mayStillSee())) error(404);
+		(await findSessionUser(db, sessionId)) === user.id && (await mayFollowPortalBoard(db, boardId, user.id));
 	const stream = portalEventStream({
 		subscribe: (listener) => sync.onSharedCardsChanged(boardId, listener),
 		mayStillSee

@@ -4,6 +4,7 @@ import { COMMENT_BODY_MAX, CommentBody } from '#lib/board/comments.ts';
 import { can } from '#lib/domain/permissions.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
+import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { findBoardCard } from '#lib/server/services/cards.ts';
@@ -28,7 +29,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { db } = getRuntime();
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404);
-	const help = isId(params.cardId) ? await listCardHelp(db, params.cardId) : [];
+	const help = isId(params.cardId) ? await listCardHelp(db, board.id, params.cardId) : [];
 	return { memberTeams: await listMemberTeams(db, board.organizationId), help };
 };
 
@@ -52,6 +53,12 @@ async function commentOf(event: Awaited<ReturnType<typeof writer>>, cardId: stri
 const bodyOf = (form: FormData) => v.safeParse(CommentBody, form.get('body'));
 const echo = (form: FormData) => String(form.get('body') ?? '').slice(0, COMMENT_BODY_MAX);
 
+/** Seconds to wait when the person has written too many comments lately (each call counts one); else null. */
+async function commentWait(w: Awaited<ReturnType<typeof writer>>): Promise<number | null> {
+	const verdict = await hit(w.runtime.db, RATE_LIMITS.commentsPerUser, w.user.id);
+	return verdict.ok ? null : Math.ceil(verdict.retryAfterMs / 1000);
+}
+
 async function post(event: RequestEvent<{ boardId: string; cardId: string }>, reply: boolean) {
 	const w = await writer(event);
 	if (w.forbidden) return fail(403, { forbidden: true });
@@ -59,6 +66,8 @@ async function post(event: RequestEvent<{ boardId: string; cardId: string }>, re
 	if (reply && !isId(parentId)) return fail(400, { invalid: true, body: echo(w.form) });
 	const body = bodyOf(w.form);
 	if (!body.success) return fail(400, { invalid: true, body: echo(w.form), parentId });
+	const wait = await commentWait(w);
+	if (wait !== null) return fail(429, { limited: wait, body: echo(w.form), parentId });
 	const input = { boardId: w.board.id, cardId: event.params.cardId, authorId: w.user.id, body: body.output };
 	const id = await addComment(w.runtime, { ...input, parentId: parentId as string | null });
 	if (!id) error(404);
@@ -126,6 +135,8 @@ export const actions: Actions = {
 		if (!team || team.id === card.teamId) return fail(400, { helpInvalid: true, body: echo(w.form) });
 		const body = bodyOf(w.form);
 		if (!body.success) return fail(400, { helpInvalid: true, body: echo(w.form) });
+		const wait = await commentWait(w);
+		if (wait !== null) return fail(429, { helpLimited: wait, body: echo(w.form) });
 		const input = { boardId: w.board.id, cardId, authorId: w.user.id, parentId: null, body: body.output };
 		const commentId = await addComment(w.runtime, input);
 		if (!commentId) error(404);
