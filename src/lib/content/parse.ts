@@ -10,3 +10,10 @@ export function parseContent<S extends v.GenericSchema>(schema: S, data: unknown
 	const problems = result.issues.map((issue) => `${file}: ${v.getDotPath(issue) ?? '(whole file)'}: ${issue.message}`);
 	throw new Error(`Malformed content file\n${problems.join('\n')}`);
 }
+
+/** A long text, written in the file as a list of lines (JSON has no multi-line strings). */
+export const Lines = v.pipe(
+	v.array(v.string()),
+	v.minLength(1),
+	v.transform((lines) => lines.join('\n'))
+);

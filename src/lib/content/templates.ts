@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import { ACTORS, CADENCES, DIRECTIONS } from '#lib/domain/method/types.ts';
 import type { InitiativeTemplate } from '#lib/domain/templates.ts';
-import { parseContent } from './parse.ts';
+import { Lines, parseContent } from './parse.ts';
 import competitorSeoAudit from './templates/competitor-seo-audit.json' with { type: 'json' };
 import customerFeedbackLoop from './templates/customer-feedback-loop.json' with { type: 'json' };
 import energySavings from './templates/energy-savings.json' with { type: 'json' };
@@ -33,12 +33,6 @@ const FILES: Record<string, unknown> = {
 
 const Text = v.pipe(v.string(), v.nonEmpty());
 const Localized = v.strictObject({ fr: Text, en: Text });
-/** Long texts are written as a list of lines in the file, one string on the card. */
-const Lines = v.pipe(
-	v.array(v.string()),
-	v.minLength(1),
-	v.transform((lines) => lines.join('\n'))
-);
 const Prompts = v.pipe(v.array(Localized), v.minLength(1), v.maxLength(3));
 
 const TemplateFile = v.strictObject({

@@ -1,7 +1,7 @@
 import * as v from 'valibot';
 import cardsFile from '#lib/content/demo/cards.json' with { type: 'json' };
 import organisationFile from '#lib/content/demo/organisation.json' with { type: 'json' };
-import { parseContent } from '#lib/content/parse.ts';
+import { Lines, parseContent } from '#lib/content/parse.ts';
 import {
 	ACTORS,
 	CADENCES,
@@ -145,12 +145,7 @@ function cardSchema(org: Organisation) {
 				verdict: v.picklist(OUTCOME_VERDICTS),
 				day,
 				result: v.number(),
-				/** Written as a list of lines in the file. */
-				learnings: v.pipe(
-					v.array(v.string()),
-					v.minLength(1),
-					v.transform((lines) => lines.join('\n'))
-				)
+				learnings: Lines
 			})
 		)
 	});
