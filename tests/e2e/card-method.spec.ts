@@ -1,6 +1,7 @@
 import type { Page } from '@playwright/test';
 import { ACTORS, type Actor } from '../../src/lib/domain/method/types.ts';
-import { findTemplate, type InitiativeTemplate, type TemplateLocale } from '../../src/lib/domain/templates.ts';
+import { findTemplate } from '../../src/lib/content/templates.ts';
+import type { InitiativeTemplate, TemplateLocale } from '../../src/lib/domain/templates.ts';
 import { createColleague, createTestBoard } from '../factories/accounts.ts';
 import { column, openBoard, seriousViolations, titlesIn } from './board-helpers.ts';
 import {

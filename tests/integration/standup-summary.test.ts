@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { StandupSummary } from '../../src/lib/domain/standup/record.ts';
-import { summaryMarkdown } from '../../src/lib/domain/standup/summary-markdown.ts';
+import { summaryMarkdown } from '../../src/lib/i18n/summary-markdown.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { closeStandup, readCadence, startStandup } from '../../src/lib/server/services/standups.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';

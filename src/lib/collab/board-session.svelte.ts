@@ -22,7 +22,8 @@ import {
 } from '#lib/board/board-settings.ts';
 import { createCard, moveCard, renameCard, setArchived } from '#lib/board/commands.ts';
 import { createCardFromTemplate } from '#lib/board/template-commands.ts';
-import { findTemplate, templateCard, type TemplateLocale } from '#lib/domain/templates.ts';
+import { findTemplate } from '#lib/content/templates.ts';
+import { templateCard, type TemplateLocale } from '#lib/domain/templates.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
 import { CardEditor } from './card-editor.ts';
 import { connectBoard, type BoardConnection, type CloseReason, type ConnectionStatus } from './provider.ts';

@@ -4,7 +4,7 @@ import type { Stage } from '#lib/domain/stages.ts';
 import type { BoardSession } from '#lib/collab/board-session.svelte.ts';
 import type { Columns } from '#lib/collab/columns.ts';
 import { placeOf, positionIn, step, withCardAt, type ArrowKey, type Place } from './keyboard-move.ts';
-import { stageLabel } from './labels.ts';
+import { stageLabel } from '#lib/i18n/labels.ts';
 
 /** A move the gates refused: where it was going and what the card lacks. */
 export interface Refusal {

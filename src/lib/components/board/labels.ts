@@ -2,8 +2,6 @@ import * as v from 'valibot';
 import { m } from '#lib/paraglide/messages.js';
 import { CardTitle, LIMITS } from '#lib/domain/validation.ts';
 
-export { stageLabel } from '#lib/domain/stage-labels.ts';
-
 /** What is wrong with a card title, in the user's language, or null when it is fine. */
 export function titleError(title: string): string | null {
 	if (v.safeParse(CardTitle, title).success) return null;

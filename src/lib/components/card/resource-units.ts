@@ -1,15 +1,9 @@
 import { m } from '#lib/paraglide/messages.js';
-import { locales, type Locale } from '#lib/paraglide/runtime.js';
+import { locales } from '#lib/paraglide/runtime.js';
 import { RESOURCE_UNITS } from '#lib/domain/method/types.ts';
+import { label } from '#lib/i18n/labels.ts';
 
 type KnownUnit = (typeof RESOURCE_UNITS)[number];
-
-/** The usual units are stored under a canonical name and shown in the reader's language. */
-const LABELS: Record<KnownUnit, (inputs?: Record<string, never>, options?: { locale?: Locale }) => string> = {
-	'hours/week': m.scope_unit_hours_week,
-	days: m.scope_unit_days,
-	'€': m.scope_unit_euros
-};
 
 const key = (unit: string) => unit.trim().toLocaleLowerCase('en');
 
@@ -17,22 +11,22 @@ function knownUnit(unit: string): KnownUnit | null {
 	return RESOURCE_UNITS.find((known) => key(known) === key(unit)) ?? null;
 }
 
-/** The usual units in the reader's language, for the unit field's suggestions. */
+/** The usual units (stored under a canonical name) in the reader's language, for the unit field's suggestions. */
 export function unitChoices(): string[] {
-	return RESOURCE_UNITS.map((unit) => LABELS[unit]());
+	return RESOURCE_UNITS.map((unit) => label('resourceUnit', unit));
 }
 
 /** How a stored unit reads: "hours/week" → "h/semaine"; any other unit as it was typed. */
 export function unitLabel(unit: string): string {
 	const known = knownUnit(unit);
-	return known ? LABELS[known]() : unit.trim();
+	return known ? label('resourceUnit', known) : unit.trim();
 }
 
 /** What to store for a typed unit: a usual unit in any language becomes its canonical name. */
 export function canonicalUnit(text: string): string {
 	const typed = key(text);
 	const known = RESOURCE_UNITS.find(
-		(unit) => key(unit) === typed || locales.some((locale) => key(LABELS[unit]({}, { locale })) === typed)
+		(unit) => key(unit) === typed || locales.some((locale) => key(label('resourceUnit', unit, locale)) === typed)
 	);
 	return known ?? text.trim();
 }

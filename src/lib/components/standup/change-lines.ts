@@ -1,8 +1,7 @@
 import { m } from '#lib/paraglide/messages.js';
 import type { OutcomeVerdict, Verdict } from '#lib/domain/method/types.ts';
 import type { StandupChange } from '#lib/domain/standup/changes.ts';
-import { stageLabel } from '#lib/components/board/labels.ts';
-import { outcomeLabel, statusLabel, verdictLabel } from '#lib/components/card/method-labels.ts';
+import { outcomeLabel, stageLabel, statusLabel, verdictLabel } from '#lib/i18n/labels.ts';
 
 /** One change since the last stand-up, said in words: who did what (the time is shown beside it). */
 export function changeLine(

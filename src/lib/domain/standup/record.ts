@@ -1,5 +1,6 @@
 import type { Stage } from '../stages.ts';
 import type { Status } from '../method/types.ts';
+import { localDate } from '../method/dates.ts';
 
 /**
  * What a closed stand-up leaves behind, frozen at its close (names included, so the record reads the
@@ -24,4 +25,9 @@ export interface StandupSummary {
 	/** Initiatives that reached an outcome during the period. */
 	outcomes: { cardId: string; title: string; verdict: string }[];
 	signals: { guest: number; member: number };
+}
+
+/** The date of the stand-up on the board's calendar, for file names: 'YYYY-MM-DD'. */
+export function summaryDate(summary: StandupSummary): string {
+	return localDate(summary.startedAt, summary.timeZone);
 }

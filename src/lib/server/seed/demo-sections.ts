@@ -7,7 +7,7 @@ import { learningsText, microText } from '#lib/board/sections.ts';
 import { fromDay } from '#lib/domain/method/dates.ts';
 import { ACTORS, FORCES } from '#lib/domain/method/types.ts';
 import { newId } from '../ids.ts';
-import type { DemoCard, ObjectiveKey, PersonName, TeamName } from './demo-data.ts';
+import type { DemoCard } from './demo-data.ts';
 
 const DAY_MS = 86_400_000;
 
@@ -16,9 +16,10 @@ export interface DemoContext {
 	/** The seeding instant, and its day number (dates.ts) in the board's time zone. */
 	now: number;
 	today: number;
-	people: ReadonlyMap<PersonName, string>;
-	teams: ReadonlyMap<TeamName, string>;
-	objectives: ReadonlyMap<ObjectiveKey, string>;
+	/** Ids by the names and keys the demo files use. */
+	people: ReadonlyMap<string, string>;
+	teams: ReadonlyMap<string, string>;
+	objectives: ReadonlyMap<string, string>;
 }
 
 /** Fills in the method sections of a freshly created demo card, in one transaction. */
@@ -26,8 +27,8 @@ export function writeDemoSections(doc: Y.Doc, cardId: string, card: DemoCard, ct
 	const map = getCard(doc, cardId);
 	if (!map) return;
 	const date = (offset: number) => fromDay(ctx.today + offset);
-	const person = (name: PersonName) => ctx.people.get(name) ?? '';
-	const team = (name: TeamName) => ctx.teams.get(name) ?? '';
+	const person = (name: string) => ctx.people.get(name) ?? '';
+	const team = (name: string) => ctx.teams.get(name) ?? '';
 	doc.transact(() => {
 		if (card.sharedWith) setSharing(doc, cardId, toSharing(card.sharedWith));
 		if (card.globalObjective)

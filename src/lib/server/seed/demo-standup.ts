@@ -3,6 +3,7 @@ import type { Db } from '../db/open.ts';
 import { buildSummary } from '../services/standup-summary.ts';
 import { addCardTime, closeStandup, joinStandup, recordDecision, startStandup } from '../services/standups.ts';
 import type { SyncHub } from '../sync/hub.ts';
+import { DEMO } from './demo-data.ts';
 
 const MINUTE = 60_000;
 
@@ -13,13 +14,13 @@ const MINUTE = 60_000;
 export async function seedDemoStandup(
 	db: Db,
 	sync: SyncHub,
-	boardId: string,
+	board: { id: string; name: string },
 	people: { facilitator: string; attendees: string[] },
 	now: number
 ): Promise<void> {
 	const startedAt = now - 7 * 24 * 60 * MINUTE;
 	const standup = await startStandup(db, {
-		boardId,
+		boardId: board.id,
 		facilitatorId: people.facilitator,
 		locale: 'fr',
 		timeBox: 90,
@@ -27,19 +28,19 @@ export async function seedDemoStandup(
 	});
 	for (const [i, userId] of [people.facilitator, ...people.attendees].entries())
 		await joinStandup(db, standup.id, userId, startedAt + i * MINUTE);
-	const rollout = readCards((await sync.openRoom(boardId)).doc).filter((card) => card.stage === 'rollout');
+	const rollout = readCards((await sync.openRoom(board.id)).doc).filter((card) => card.stage === 'rollout');
 	for (const [i, card] of rollout.entries()) {
 		await addCardTime(db, standup.id, card.id, 75 + i * 20, startedAt + (i + 1) * 2 * MINUTE);
 		if (i === 0)
 			await recordDecision(db, standup, {
 				cardId: card.id,
-				text: 'Relancer les deux épiceries qui n’ont pas rapporté leurs bocaux',
+				text: DEMO.organisation.standup.decision,
 				ownerId: people.attendees[0] ?? null,
 				due: null,
 				by: people.facilitator,
 				now: startedAt + 3 * MINUTE
 			});
 	}
-	const summary = await buildSummary({ db, sync }, standup, 'Micro-initiatives 2026', startedAt + 14 * MINUTE);
+	const summary = await buildSummary({ db, sync }, standup, board.name, startedAt + 14 * MINUTE);
 	await closeStandup(db, standup.id, summary);
 }

@@ -9,16 +9,7 @@ import { colorFor, newId } from '../ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createBoard } from '../services/boards.ts';
 import type { SyncHub } from '../sync/hub.ts';
-import {
-	DEMO_CARDS,
-	DEMO_OBJECTIVES,
-	DEMO_PASSWORD,
-	DEMO_PEOPLE,
-	DEMO_TEAMS,
-	type ObjectiveKey,
-	type PersonName,
-	type TeamName
-} from './demo-data.ts';
+import { DEMO, type DemoCard } from './demo-data.ts';
 import { writeDemoSections } from './demo-sections.ts';
 import { seedDemoStandup } from './demo-standup.ts';
 
@@ -33,21 +24,25 @@ export interface DemoLogin {
  * Returns the demo logins when the demo is there (so every start can print them), else null.
  */
 export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[] | null> {
-	const logins = DEMO_PEOPLE.map((p) => ({ email: p.email, password: DEMO_PASSWORD, role: p.role }));
+	const { organisation } = DEMO;
+	const logins = organisation.people.map((p) => ({ email: p.email, password: organisation.password, role: p.role }));
 	const existing = await db
 		.selectFrom('user')
 		.select('email')
-		.where('email', '=', DEMO_PEOPLE[0]?.email ?? '')
+		.where('email', '=', organisation.people[0]?.email ?? '')
 		.executeTakeFirst();
 	if (existing) return logins;
 	const anyone = await db.selectFrom('user').select('id').limit(1).executeTakeFirst();
 	if (anyone) return null;
 	const now = Date.now();
 	const organizationId = newId();
-	const passwordHash = await hashPassword(DEMO_PASSWORD);
-	await db.insertInto('organization').values({ id: organizationId, name: 'Maison Lefèvre', created_at: now }).execute();
-	const teamIds = new Map<TeamName, string>();
-	for (const team of DEMO_TEAMS) {
+	const passwordHash = await hashPassword(organisation.password);
+	await db
+		.insertInto('organization')
+		.values({ id: organizationId, name: organisation.organisation, created_at: now })
+		.execute();
+	const teamIds = new Map<string, string>();
+	for (const team of organisation.teams) {
 		const id = newId();
 		teamIds.set(team.name, id);
 		await db
@@ -55,8 +50,8 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 			.values({ id, organization_id: organizationId, name: team.name, color: team.color })
 			.execute();
 	}
-	const userIds = new Map<PersonName, string>();
-	for (const person of DEMO_PEOPLE) {
+	const userIds = new Map<string, string>();
+	for (const person of organisation.people) {
 		const id = newId();
 		userIds.set(person.name, id);
 		await db
@@ -76,7 +71,7 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
 				organization_id: organizationId,
 				user_id: id,
 				role: person.role,
-				company: 'company' in person ? person.company : null,
+				company: person.company ?? null,
 				created_at: now
 			})
 			.execute();
@@ -99,22 +94,23 @@ async function seedBoard(
 	db: Db,
 	sync: SyncHub,
 	organizationId: string,
-	people: ReadonlyMap<PersonName, string>,
-	teams: ReadonlyMap<TeamName, string>
+	people: ReadonlyMap<string, string>,
+	teams: ReadonlyMap<string, string>
 ): Promise<void> {
-	const boardId = await createBoard(db, organizationId, 'Micro-initiatives 2026');
-	await createBoard(db, organizationId, 'Atelier de Lyon');
+	const { organisation, cards: demoCards } = DEMO;
+	const boardId = await createBoard(db, organizationId, organisation.boards.main);
+	for (const name of organisation.boards.others) await createBoard(db, organizationId, name);
 	const room = await sync.openRoom(boardId);
 	const now = Date.now();
 	const today = toDay(localDate(now, DEFAULT_TIME_ZONE)) ?? Math.floor(now / 86_400_000);
-	const objectives = new Map<ObjectiveKey, string>(DEMO_OBJECTIVES.map((o) => [o.key, newId()]));
+	const objectives = new Map<string, string>(organisation.objectives.map((o) => [o.key, newId()]));
 	const context = { now, today, people, teams, objectives };
-	const byStage = new Map<Stage, typeof DEMO_CARDS>();
-	for (const card of DEMO_CARDS) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
-	await room.change(people.get('Claire Lefèvre') ?? null, (doc) => {
+	const byStage = new Map<Stage, DemoCard[]>();
+	for (const card of demoCards) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
+	await room.change(people.get(organisation.author) ?? null, (doc) => {
 		writeSettings(doc, { ...readSettings(doc), timeZone: DEFAULT_TIME_ZONE });
-		const objectiveRanks = generateNKeysBetween(null, null, DEMO_OBJECTIVES.length);
-		DEMO_OBJECTIVES.forEach((o, i) =>
+		const objectiveRanks = generateNKeysBetween(null, null, organisation.objectives.length);
+		organisation.objectives.forEach((o, i) =>
 			putObjective(doc, { id: objectives.get(o.key) ?? newId(), title: o.title, rank: objectiveRanks[i] ?? 'a0' })
 		);
 		for (const [stage, cards] of byStage) {
@@ -137,7 +133,8 @@ async function seedBoard(
 			});
 		}
 	});
-	const facilitator = people.get('Karim Benali') ?? '';
-	const attendees = ['Sophie Martin', 'Claire Lefèvre', 'Lucas Moreau'] as const;
-	await seedDemoStandup(db, sync, boardId, { facilitator, attendees: attendees.map((n) => people.get(n) ?? '') }, now);
+	const { standup } = organisation;
+	const facilitator = people.get(standup.facilitator) ?? '';
+	const attendees = standup.attendees.map((n) => people.get(n) ?? '');
+	await seedDemoStandup(db, sync, { id: boardId, name: organisation.boards.main }, { facilitator, attendees }, now);
 }

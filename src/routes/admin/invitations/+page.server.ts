@@ -14,7 +14,7 @@ import {
 	listInvitations,
 	revokeInvitation
 } from '#lib/server/services/invitations.ts';
-import { invitationMail } from './invitation-mail.ts';
+import { invitationMail } from './invitation-mail.server.ts';
 import { requireAdmin } from '../admin.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 

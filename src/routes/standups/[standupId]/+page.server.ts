@@ -1,4 +1,4 @@
-import { summaryView } from '#lib/domain/standup/summary-view.ts';
+import { summaryView } from '#lib/i18n/summary-view.ts';
 import { readClosedSummary } from './closed-summary.server.ts';
 import type { PageServerLoad } from './$types';
 

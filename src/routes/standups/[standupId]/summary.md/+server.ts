@@ -1,5 +1,5 @@
-import { summaryMarkdown } from '#lib/domain/standup/summary-markdown.ts';
-import { summaryDate } from '#lib/domain/standup/summary-view.ts';
+import { summaryMarkdown } from '#lib/i18n/summary-markdown.ts';
+import { summaryDate } from '#lib/domain/standup/record.ts';
 import { readClosedSummary } from '../closed-summary.server.ts';
 import type { RequestHandler } from './$types';
 

@@ -13,7 +13,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { turnSignalIntoIdea } from '#lib/server/services/signal-ideas.ts';
 import { parseMemberSignal, recordCardSignal } from '#lib/server/services/member-signals.ts';
 import type { Signal } from '#lib/board/signals.ts';
-import { signalKindLabel } from '#lib/components/portal/labels.ts';
+import { signalKindLabel } from '#lib/i18n/labels.ts';
 import {
 	askHelp,
 	closeAnsweredHelp,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { StandupSummary } from './record.ts';
+import type { StandupSummary } from '#lib/domain/standup/record.ts';
 import { escapeMarkdown, summaryMarkdown } from './summary-markdown.ts';
 
 const at = (iso: string) => Date.parse(iso);

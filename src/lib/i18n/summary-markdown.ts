@@ -1,5 +1,5 @@
 import { m } from '#lib/paraglide/messages.js';
-import type { StandupSummary } from './record.ts';
+import type { StandupSummary } from '#lib/domain/standup/record.ts';
 import { summaryView, type SummaryTable } from './summary-view.ts';
 
 /**

@@ -1,10 +1,12 @@
 import * as v from 'valibot';
 import { describe, expect, it } from 'vitest';
-import { toDay } from './method/dates.ts';
-import { METHOD_LIMITS, ObjectiveInput, PhaseInput, ReviewInput, RolloutInput } from './method/schemas.ts';
-import { ACTORS, CADENCES, DIRECTIONS } from './method/types.ts';
-import { findTemplate, type Localized, type TemplateLocale, templateCard, TEMPLATES } from './templates.ts';
-import { CardTitle } from './validation.ts';
+import { toDay } from '#lib/domain/method/dates.ts';
+import { METHOD_LIMITS, ObjectiveInput, PhaseInput, ReviewInput, RolloutInput } from '#lib/domain/method/schemas.ts';
+import { ACTORS, CADENCES, DIRECTIONS } from '#lib/domain/method/types.ts';
+import { type Localized, type TemplateLocale, templateCard } from '#lib/domain/templates.ts';
+import { CardTitle } from '#lib/domain/validation.ts';
+import energySavings from './templates/energy-savings.json' with { type: 'json' };
+import { findTemplate, parseTemplate, TEMPLATES } from './templates.ts';
 
 const LOCALES: TemplateLocale[] = ['fr', 'en'];
 const START = '2026-03-02';
@@ -180,5 +182,44 @@ describe('initiative templates', () => {
 		if (!template) throw new Error('no template');
 		expect(() => templateCard(template, 'fr', '2026-02-30')).toThrow(RangeError);
 		expect(() => templateCard(template, 'en', '')).toThrow(RangeError);
+	});
+});
+
+describe('the template loader', () => {
+	const energy = () => structuredClone(energySavings) as Record<string, unknown> & typeof energySavings;
+	const file = 'src/lib/content/templates/energy-savings.json';
+
+	it('reads a template file as it is written, its lines joined into one description', () => {
+		const template = parseTemplate(energy(), 'energy-savings');
+		expect(template).toEqual(findTemplate('energy-savings'));
+		expect(template.description.en.split('\n')).toEqual(energySavings.description.en);
+	});
+
+	it('refuses a malformed file, naming the file and each wrong field', () => {
+		const data = energy();
+		data.phases[1]!.weeks = 2.5;
+		data.metric.direction = 'up';
+		delete (data.title as Partial<Localized>).en;
+		const refusal = () => parseTemplate(data, 'energy-savings');
+		expect(refusal).toThrow(`${file}: phases.1.weeks: Invalid integer`);
+		expect(refusal).toThrow(
+			`${file}: metric.direction: Invalid type: Expected ("increase" | "decrease") but received "up"`
+		);
+		expect(refusal).toThrow(`${file}: title.en: Invalid key`);
+	});
+
+	it('refuses unknown fields and actors, so a misspelt key does not vanish silently', () => {
+		expect(() => parseTemplate({ ...energy(), metrics: {} }, 'energy-savings')).toThrow(
+			`${file}: metrics: Invalid key`
+		);
+		const data = energy();
+		(data.microEnvironment as Record<string, unknown>).customers = { fr: 'Qui ?', en: 'Who?' };
+		expect(() => parseTemplate(data, 'energy-savings')).toThrow(`${file}: microEnvironment.customers:`);
+	});
+
+	it('refuses a file whose id is not its name', () => {
+		expect(() => parseTemplate(energy(), 'energy')).toThrow(
+			'src/lib/content/templates/energy.json: id: must be the file name, "energy"'
+		);
 	});
 });

@@ -2,7 +2,7 @@ import type { OrgRole } from '#lib/domain/permissions.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { getLocale } from '#lib/paraglide/runtime.js';
 import type { MailMessage } from '#lib/server/mail.ts';
-import { roleLabel } from './role-label.ts';
+import { inviteRoleLabel } from '#lib/i18n/labels.ts';
 
 export interface InvitationMail {
 	to: string;
@@ -20,7 +20,7 @@ export function invitationMail(mail: InvitationMail): MailMessage {
 	const lines = [
 		m.invite_mail_intro({ inviter: mail.inviter, organization: mail.organization }),
 		'',
-		m.invite_mail_role({ role: roleLabel(mail.role) }),
+		m.invite_mail_role({ role: inviteRoleLabel(mail.role) }),
 		...(mail.role === 'guest' && mail.company ? [m.invite_as_guest({ company: mail.company })] : []),
 		'',
 		m.invite_mail_open(),

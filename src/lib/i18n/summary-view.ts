@@ -1,9 +1,9 @@
 import { m } from '#lib/paraglide/messages.js';
-import { stageLabel } from '../stage-labels.ts';
-import { STAGES } from '../stages.ts';
-import { localDate, toDay } from '../method/dates.ts';
-import type { Status } from '../method/types.ts';
-import type { StandupSummary } from './record.ts';
+import { toDay } from '#lib/domain/method/dates.ts';
+import type { OutcomeVerdict } from '#lib/domain/method/types.ts';
+import { STAGES } from '#lib/domain/stages.ts';
+import type { StandupSummary } from '#lib/domain/standup/record.ts';
+import { LABELS, outcomeLabel, stageLabel, statusLabel } from './labels.ts';
 
 type Locale = StandupSummary['locale'];
 
@@ -30,18 +30,10 @@ export interface SummaryView {
 	tables: SummaryTable[];
 }
 
-const STATUS_LABELS: Record<Status, (i: object, o: { locale: Locale }) => string> = {
-	'on-track': m.status_on_track,
-	'at-risk': m.status_at_risk,
-	'off-track': m.status_off_track,
-	'no-data': m.status_no_data
-};
-
-const VERDICT_LABELS: Record<string, (i: object, o: { locale: Locale }) => string> = {
-	generalised: m.outcome_verdict_generalised,
-	adjusted: m.outcome_verdict_adjusted,
-	abandoned: m.outcome_verdict_abandoned
-};
+/** A stored outcome verdict's name, or the code itself when it is not one the app knows. */
+function verdictName(verdict: string, locale: Locale): string {
+	return Object.hasOwn(LABELS.outcome, verdict) ? outcomeLabel(verdict as OutcomeVerdict, locale) : verdict;
+}
 
 /** "1 min 30 s", "45 s": short enough for a table cell in either language. */
 export function formatSeconds(total: number, locale: Locale): string {
@@ -117,7 +109,7 @@ export function summaryView(summary: StandupSummary): SummaryView {
 					m.standup_summary_status({}, o),
 					m.standup_summary_missed({}, o)
 				],
-				rows: summary.atRisk.map((r) => [r.title, STATUS_LABELS[r.status]({}, o), String(r.missed)]),
+				rows: summary.atRisk.map((r) => [r.title, statusLabel(r.status, locale), String(r.missed)]),
 				empty: m.standup_summary_at_risk_empty({}, o)
 			},
 			{
@@ -141,7 +133,7 @@ export function summaryView(summary: StandupSummary): SummaryView {
 				id: 'outcomes',
 				heading: m.standup_summary_outcomes({ count: summary.outcomes.length }, o),
 				columns: [m.standup_summary_initiative({}, o), m.standup_summary_verdict({}, o)],
-				rows: summary.outcomes.map((r) => [r.title, VERDICT_LABELS[r.verdict]?.({}, o) ?? r.verdict]),
+				rows: summary.outcomes.map((r) => [r.title, verdictName(r.verdict, locale)]),
 				empty: m.standup_summary_outcomes_empty({}, o)
 			},
 			{
@@ -155,9 +147,4 @@ export function summaryView(summary: StandupSummary): SummaryView {
 			}
 		]
 	};
-}
-
-/** The date of the stand-up on the board's calendar, for file names: 'YYYY-MM-DD'. */
-export function summaryDate(summary: StandupSummary): string {
-	return localDate(summary.startedAt, summary.timeZone);
 }

@@ -1,0 +1,17 @@
+import { m } from '#lib/paraglide/messages.js';
+
+/** A measured value as people write it in `locale`, with the objective's unit when there is one. */
+export function formatAmount(value: number, unit: string | undefined, locale: string): string {
+	const number = new Intl.NumberFormat(locale, { maximumFractionDigits: 6 }).format(value);
+	return unit ? m.checkin_amount({ value: number, unit }) : number;
+}
+
+/** A share (1 = 100 %) as a whole percentage in `locale`, e.g. "112 %". */
+export function formatPercent(share: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { style: 'percent', maximumFractionDigits: 0 }).format(share);
+}
+
+/** A number to put back into a text field: no grouping, every digit, the locale's decimal sign ("12,5"). */
+export function editableNumber(value: number, locale: string): string {
+	return new Intl.NumberFormat(locale, { useGrouping: false, maximumFractionDigits: 20 }).format(value);
+}
