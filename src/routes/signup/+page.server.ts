@@ -6,7 +6,7 @@ import { startSession } from '#lib/server/auth/login.ts';
 import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { getRuntime } from '#lib/server/runtime.ts';
 import { createAccountWithOrganization } from '#lib/server/services/accounts.ts';
-import { signupTakenMail } from './signup-taken-mail.ts';
+import { signupTakenMail } from './signup-taken-mail.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = ({ locals }) => {
