@@ -5,6 +5,7 @@ import { readCards } from '../../src/lib/board/schema.ts';
 import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
+import { until } from '../factories/portal.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
@@ -71,8 +72,10 @@ describe('board access', () => {
 		// The owner's card came through after the observer's write: had it been accepted, it would be there too.
 		await eventually(() => readCards(writer.doc).length === 1, 5000, 'owner doc settled');
 		expect(readCards(writer.doc).map((c) => c.title)).toEqual(['Real']);
-		const stored = await db.selectFrom('card').select('title').where('board_id', '=', boardId).execute();
-		expect(stored.map((r) => r.title)).toEqual(['Real']);
+		// The projection follows the document a moment later: wait for the owner's card to be projected.
+		const stored = () => db.selectFrom('card').select('title').where('board_id', '=', boardId).execute();
+		await until(async () => (await stored()).length > 0, 'the owner card projected');
+		expect((await stored()).map((r) => r.title)).toEqual(['Real']);
 	});
 
 	it('a restricted board opens only to its teams and people; others get 404 as if it did not exist', async () => {
