@@ -331,16 +331,19 @@ describe('BoardStore: a compaction racing a load or another compaction', () => {
 		};
 	}
 
-	it('load sees the board whole when a compaction commits between its reads', async () => {
+	/** A board of 40 updates, compacted up to `snapshotAt`; the store's reads let `other` compact it all. */
+	async function boardRacedBy(snapshotAt: number) {
 		const boardId = await newBoard();
 		const source = new Y.Doc();
 		let lastSeq = await new BoardStore(db).append(boardId, 0, edit(source, manyEdits(20)));
-		await new BoardStore(db).compact(boardId, 10);
-		lastSeq = await new BoardStore(db).append(boardId, lastSeq, edit(source, manyEdits(10, 20)));
+		await new BoardStore(db).compact(boardId, snapshotAt);
+		lastSeq = await new BoardStore(db).append(boardId, lastSeq, edit(source, manyEdits(20, 20)));
+		const between = () => new BoardStore(other).compact(boardId, lastSeq);
+		return { boardId, source, lastSeq, racing: new BoardStore(db.withPlugin(afterSnapshotRead(between))) };
+	}
 
-		const racing = new BoardStore(
-			db.withPlugin(afterSnapshotRead(() => new BoardStore(other).compact(boardId, lastSeq)))
-		);
+	it('load sees the board whole when a compaction commits between its reads', async () => {
+		const { boardId, source, lastSeq, racing } = await boardRacedBy(10);
 		const loaded = await racing.load(boardId);
 
 		expect((await snapshotRow(boardId))?.seq).toBe(lastSeq); // the compaction did run in between
@@ -349,16 +352,8 @@ describe('BoardStore: a compaction racing a load or another compaction', () => {
 	});
 
 	it('a compaction that read an older snapshot never moves it back, nor fails', async () => {
-		const boardId = await newBoard();
-		const source = new Y.Doc();
-		let lastSeq = await new BoardStore(db).append(boardId, 0, edit(source, manyEdits(20)));
-		await new BoardStore(db).compact(boardId, 5);
-		lastSeq = await new BoardStore(db).append(boardId, lastSeq, edit(source, manyEdits(20, 20)));
-
-		const stale = new BoardStore(
-			db.withPlugin(afterSnapshotRead(() => new BoardStore(other).compact(boardId, lastSeq)))
-		);
-		await stale.compact(boardId, 20);
+		const { boardId, source, lastSeq, racing } = await boardRacedBy(5);
+		await racing.compact(boardId, 20); // it reads snapshot 5, then another compaction stores one at 40
 
 		expect((await snapshotRow(boardId))?.seq).toBe(lastSeq);
 		expect(await updateSeqs(boardId)).toEqual([]);
