@@ -1,27 +1,8 @@
 import { sveltekit } from '@sveltejs/kit/vite';
 import adapter from '@sveltejs/adapter-node';
 import { paraglideVitePlugin } from '@inlang/paraglide-js';
-import { resolve } from 'node:path';
-import { pathToFileURL } from 'node:url';
-import { defineConfig, type Plugin } from 'vite';
-
-/**
- * `vite dev` gets the same /sync/{boardId} endpoint as the production server. The runtime is loaded
- * by plain Node (not bundled into this config) and shared with SvelteKit's routes through a global.
- */
-function syncEndpoint(): Plugin {
-	return {
-		name: 'bouture-sync-endpoint',
-		apply: 'serve',
-		async configureServer(server) {
-			const entry = pathToFileURL(resolve('src/lib/server/start.ts')).href;
-			const { startRuntime } = (await import(/* @vite-ignore */ entry)) as typeof import('./src/lib/server/start.ts');
-			const { runtime } = await startRuntime();
-			server.httpServer?.on('upgrade', (req, socket, head) => runtime.sync.handleUpgrade(req, socket, head));
-			server.httpServer?.on('close', () => void runtime.close());
-		}
-	};
-}
+import { defineConfig } from 'vite';
+import { devSyncEndpoint, runtimeEntry } from './server/vite.ts';
 
 /**
  * Content-Security-Policy: SvelteKit adds a nonce for its own inline script and styles on each page.
@@ -59,7 +40,8 @@ export default defineConfig({
 			compilerOptions: { runes: true },
 			csp: CONTENT_SECURITY_POLICY
 		}),
-		syncEndpoint()
+		devSyncEndpoint(),
+		runtimeEntry()
 	],
 	// pragmatic-drag-and-drop's subpath entries are folders with a package.json (no `exports`), which
 	// Node's ESM loader cannot import: bundle them into the server build instead.

@@ -4,7 +4,15 @@ import { join } from 'node:path';
 
 /** `npm start`: build when the sources are newer than the build, then run the production server. */
 const BUILD_MARK = 'build/handler.js';
-const SOURCES = ['src', 'messages', 'project.inlang', 'static', 'vite.config.ts', 'package-lock.json'];
+const SOURCES = [
+	'src',
+	'messages',
+	'project.inlang',
+	'static',
+	'vite.config.ts',
+	'server/vite.ts',
+	'package-lock.json'
+];
 
 function newestMtime(path: string): number {
 	if (!existsSync(path)) return 0;

@@ -1,11 +1,10 @@
 import { existsSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
-import { startRuntime } from '../src/lib/server/start.ts';
 import { printBanner } from './banner.ts';
 import { originStamp } from './origin.ts';
+import { HANDLER, RUNTIME } from './bundle.ts';
 
 /** Production entry: SvelteKit and the sync endpoint on one port, one process. */
-const HANDLER = new URL('../build/handler.js', import.meta.url);
 if (!existsSync(HANDLER)) {
 	console.error('No build found: run `npm run build` first (npm start does it for you).');
 	process.exit(1);
@@ -14,19 +13,24 @@ if (!existsSync(HANDLER)) {
 // ORIGIN when set, else plain http at whatever host the app is reached by (localhost, a LAN address).
 const stampOrigin = originStamp(process.env.ORIGIN);
 
-const { runtime, demo } = await startRuntime();
+// Importing the handler runs SvelteKit's init hook, which starts the runtime (database, sync hub); the
+// runtime module comes from the same bundle, so this process holds one copy of the server library.
 const { handler } = (await import(HANDLER.href)) as { handler: RequestListener };
+const runtime = (await import(RUNTIME.href)) as typeof import('../src/lib/server/runtime.ts');
 const server = createServer((req, res) => {
 	stampOrigin(req);
 	void handler(req, res);
 });
 server.on('upgrade', (req, socket, head) => {
-	if (!runtime.sync.handleUpgrade(req, socket, head)) socket.destroy();
+	runtime.handleUpgrade(req, socket, head).then(
+		(taken) => taken || socket.destroy(),
+		() => socket.destroy()
+	);
 });
 
 const port = Number(process.env.PORT ?? 3000);
 const host = process.env.HOST ?? '0.0.0.0';
-server.listen(port, host, () => printBanner(server.address(), demo));
+server.listen(port, host, () => printBanner(server.address(), runtime.demoLogins()));
 
 let stopping = false;
 async function stop(signal: string): Promise<void> {
@@ -35,7 +39,7 @@ async function stop(signal: string): Promise<void> {
 	console.log(`${signal}: stopping`);
 	server.close();
 	server.closeIdleConnections();
-	await runtime.close();
+	await runtime.stopRuntime();
 	server.closeAllConnections();
 	console.log('stopped');
 	process.exit(0);

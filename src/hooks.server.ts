@@ -1,11 +1,17 @@
-import { sequence, type Handle } from '@sveltejs/kit/hooks';
+import { sequence, type Handle, type ServerInit } from '@sveltejs/kit/hooks';
+import { building } from '$app/env';
 import { paraglideMiddleware } from '#lib/paraglide/server.js';
 import { SESSION_COOKIE } from '#lib/server/auth/cookie.ts';
 import { deleteSessionCookie, setSessionCookie } from '#lib/server/auth/kit-cookies.ts';
 import { validateSessionToken } from '#lib/server/auth/session.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
+import { getRuntime, startRuntimeOnce } from '#lib/server/runtime.ts';
 import { securityHeaders } from '#lib/server/security-headers.ts';
 import { findHomeMembership } from '#lib/server/services/memberships.ts';
+
+/** Starts the process's one runtime (database, sync hub) before the first request; not while building. */
+export const init: ServerInit = async () => {
+	if (!building) await startRuntimeOnce();
+};
 
 /** Picks the language (cookie, then the browser's) and writes it into <html lang>. */
 const locale: Handle = ({ event, resolve }) =>

@@ -1,7 +1,11 @@
+import type { IncomingMessage } from 'node:http';
+import type { Duplex } from 'node:stream';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { Mailer } from './mail.ts';
+import type { DemoLogin } from './seed/demo.ts';
 import type { SyncHub } from './sync/hub.ts';
+import { startRuntime } from './start.ts';
 
 /** What every request handler shares with the websocket server: one instance per process. */
 export interface Runtime {
@@ -13,22 +17,48 @@ export interface Runtime {
 	close(): Promise<void>;
 }
 
-// SvelteKit's bundle and the server entry load this file as different module copies (in dev, Vite's
-// SSR graph and the config's plain Node graph), so the instance lives on a global, not a module variable.
-const KEY = Symbol.for('bouture.runtime');
-const slot = globalThis as { [KEY]?: Runtime };
+// This module is the process's one copy of the server library's state. hooks.server.ts `init` starts
+// the runtime; the process hosting SvelteKit reaches the same module instance: in production
+// server/index.ts imports it from the built bundle (an entry of the server build, see server/vite.ts),
+// in dev the Vite plugin imports it through the SSR module runner that SvelteKit itself uses.
+let starting: Promise<Runtime> | null = null;
+let current: Runtime | null = null;
+let demo: DemoLogin[] | null = null;
 
-export function setRuntime(runtime: Runtime): void {
-	slot[KEY] = runtime;
-}
-
-/** Forgets `runtime` unless a newer one (e.g. after a dev-server restart) already took its place. */
-export function clearRuntime(runtime: Runtime): void {
-	if (slot[KEY] === runtime) delete slot[KEY];
+/** Starts the runtime on the first call; later calls get the same one. */
+export function startRuntimeOnce(): Promise<Runtime> {
+	starting ??= startRuntime().then((started) => {
+		current = started.runtime;
+		demo = started.demo;
+		return current;
+	});
+	return starting;
 }
 
 export function getRuntime(): Runtime {
-	const runtime = slot[KEY];
-	if (!runtime) throw new Error('Bouture runtime not started (run through server/index.ts or vite dev)');
-	return runtime;
+	if (!current) throw new Error('Bouture runtime not started (hooks.server.ts init starts it)');
+	return current;
 }
+
+/** The logins of the demo this start seeded, for the banner; null when none was seeded. */
+export function demoLogins(): DemoLogin[] | null {
+	return demo;
+}
+
+/** Takes a websocket upgrade to /sync/{boardId}; false for any other URL (the caller decides). */
+export async function handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): Promise<boolean> {
+	const runtime = await startRuntimeOnce();
+	return runtime.sync.handleUpgrade(req, socket, head);
+}
+
+/** Stores and compacts every live board, then closes the database. */
+export async function stopRuntime(): Promise<void> {
+	const stopping = starting;
+	starting = null;
+	current = null;
+	if (stopping) await (await stopping).close();
+}
+
+// In dev, editing a server module makes Vite's SSR runner evaluate every module again, this one
+// included: the old runtime must release the database and its rooms before a new one starts.
+import.meta.hot?.on('vite:beforeFullReload', stopRuntime);

@@ -5,11 +5,11 @@ import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
-import { clearRuntime, setRuntime, type Runtime } from './runtime.ts';
+import type { Runtime } from './runtime.ts';
 import { startNotifications } from './services/notifications.ts';
 import { startCheckInSchedule } from './services/check-in-schedule.ts';
 
-/** Opens the database, migrates, seeds when asked, and starts the sync hub. */
+/** Opens the database, migrates, seeds when asked, and starts the sync hub (runtime.ts keeps the process's one). */
 export async function startRuntime(
 	config: Config = readConfig()
 ): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
@@ -29,10 +29,8 @@ export async function startRuntime(
 			runtime.mailer?.close();
 			await sync.close();
 			await db.destroy();
-			clearRuntime(runtime);
 		}
 	};
 	const stopCheckIns = startCheckInSchedule(runtime);
-	setRuntime(runtime);
 	return { runtime, demo };
 }

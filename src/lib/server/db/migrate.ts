@@ -1,27 +1,17 @@
-import { Migrator, type Migration, type MigrationProvider } from 'kysely/migration';
-import { readdir } from 'node:fs/promises';
-import { join } from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { FileMigrationProvider, Migrator } from 'kysely/migration';
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
 import type { Db } from './open.ts';
 
-const MIGRATIONS_DIR = join(import.meta.dirname, '../../../../migrations');
-
-/** Loads migrations/*.ts in name order; they are frozen files that never import app code. */
-class FolderProvider implements MigrationProvider {
-	async getMigrations(): Promise<Record<string, Migration>> {
-		const files = (await readdir(MIGRATIONS_DIR)).filter((f) => /^\d.*\.ts$/.test(f)).sort();
-		const entries = await Promise.all(
-			files.map(async (file) => {
-				const mod = (await import(pathToFileURL(join(MIGRATIONS_DIR, file)).href)) as Migration;
-				return [file.replace(/\.ts$/, ''), mod] as const;
-			})
-		);
-		return Object.fromEntries(entries);
-	}
-}
+/**
+ * migrations/*.ts, frozen files that never import app code. Kysely imports them with Node's own loader
+ * (Node 24 strips their types), also from the built bundle; so the folder is found from the working
+ * directory, the project root, like the default database file, rather than from this module's place.
+ */
+const provider = new FileMigrationProvider({ fs, path, migrationFolder: path.resolve('migrations') });
 
 export async function migrateToLatest(db: Db): Promise<void> {
-	const migrator = new Migrator({ db, provider: new FolderProvider() });
+	const migrator = new Migrator({ db, provider });
 	const { error, results } = await migrator.migrateToLatest();
 	for (const r of results ?? []) {
 		if (r.status === 'Error') console.error(`migration ${r.migrationName} failed`);

@@ -32,12 +32,8 @@ export type CardEventKind =
 	| 'action';
 
 type Listener = (event: Required<CardEvent> & { id: string }) => void | Promise<void>;
-// One set per process: SvelteKit's bundle and the plain-Node server load this module separately
-// (see runtime.ts), and both record events.
-const LISTENERS = Symbol.for('bouture.cardEventListeners');
-const listeners: Set<Listener> =
-	((globalThis as Record<symbol, unknown>)[LISTENERS] as Set<Listener> | undefined) ??
-	((globalThis as Record<symbol, unknown>)[LISTENERS] = new Set<Listener>());
+// One set per process: the server library is loaded once (see runtime.ts).
+const listeners = new Set<Listener>();
 
 /**
  * Appends an event to the log, then tells the listeners (notifications route from here). A listener

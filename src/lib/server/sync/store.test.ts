@@ -2,7 +2,8 @@ import { afterAll, afterEach, beforeAll, describe, it, expect, vi } from 'vitest
 import fc from 'fast-check';
 import type { KyselyPlugin, RootOperationNode } from 'kysely';
 import * as Y from 'yjs';
-import type { Db } from '../db/open.ts';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../db/open.ts';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
 import { BoardStore, type StoredUpdate } from './store.ts';
@@ -298,5 +299,66 @@ describe('BoardStore: unreadable stored updates', () => {
 		await store.compact(boardId, lastSeq);
 		expect(await updateSeqs(boardId)).toEqual([]);
 		expect(content((await store.load(boardId)).doc)).toEqual(content(source));
+	});
+});
+
+describe('BoardStore: a compaction racing a load or another compaction', () => {
+	// The other party works on a second connection to the same file, as another process would; the hook
+	// makes it run to the end between two queries of the first party, which then goes on.
+	let other: Db;
+	beforeAll(() => {
+		other = openDatabase('file:' + join(temp.dir, 'test.sqlite'));
+	});
+	afterAll(() => other.destroy());
+
+	/** Runs `between` once, right after the first read of board_snapshot has returned. */
+	function afterSnapshotRead(between: () => Promise<void>): KyselyPlugin {
+		let done = false;
+		const reads = new WeakSet<object>();
+		return {
+			transformQuery({ node, queryId }): RootOperationNode {
+				if (node.kind === 'SelectQueryNode' && JSON.stringify(node.from).includes('"board_snapshot"'))
+					reads.add(queryId);
+				return node;
+			},
+			async transformResult({ result, queryId }) {
+				if (reads.has(queryId) && !done) {
+					done = true;
+					await between();
+				}
+				return result;
+			}
+		};
+	}
+
+	/** A board of 40 updates, compacted up to `snapshotAt`; the store's reads let `other` compact it all. */
+	async function boardRacedBy(snapshotAt: number) {
+		const boardId = await newBoard();
+		const source = new Y.Doc();
+		let lastSeq = await new BoardStore(db).append(boardId, 0, edit(source, manyEdits(20)));
+		await new BoardStore(db).compact(boardId, snapshotAt);
+		lastSeq = await new BoardStore(db).append(boardId, lastSeq, edit(source, manyEdits(20, 20)));
+		const between = () => new BoardStore(other).compact(boardId, lastSeq);
+		return { boardId, source, lastSeq, racing: new BoardStore(db.withPlugin(afterSnapshotRead(between))) };
+	}
+
+	it('load sees the board whole when a compaction commits between its reads', async () => {
+		const { boardId, source, lastSeq, racing } = await boardRacedBy(10);
+		const loaded = await racing.load(boardId);
+
+		expect((await snapshotRow(boardId))?.seq).toBe(lastSeq); // the compaction did run in between
+		expect(content(loaded.doc)).toEqual(content(source));
+		expect(loaded.lastSeq).toBe(lastSeq);
+	});
+
+	it('a compaction that read an older snapshot never moves it back, nor fails', async () => {
+		const { boardId, source, lastSeq, racing } = await boardRacedBy(5);
+		await racing.compact(boardId, 20); // it reads snapshot 5, then another compaction stores one at 40
+
+		expect((await snapshotRow(boardId))?.seq).toBe(lastSeq);
+		expect(await updateSeqs(boardId)).toEqual([]);
+		const loaded = await new BoardStore(db).load(boardId);
+		expect(content(loaded.doc)).toEqual(content(source));
+		expect(loaded.lastSeq).toBe(lastSeq);
 	});
 });

@@ -39,59 +39,66 @@ export class BoardStore {
 	}
 
 	async load(boardId: string): Promise<LoadedBoard> {
-		const doc = new Y.Doc({ gc: true });
-		const snapshot = await this.#db
-			.selectFrom('board_snapshot')
-			.select(['seq', 'data'])
-			.where('board_id', '=', boardId)
-			.executeTakeFirst();
-		if (snapshot) applyTolerant(doc, snapshot.data, boardId, 'snapshot');
-		const tail = await this.#db
-			.selectFrom('board_update')
-			.select(['seq', 'data'])
-			.where('board_id', '=', boardId)
-			.where('seq', '>', snapshot?.seq ?? 0)
-			.orderBy('seq')
-			.execute();
-		for (const row of tail) applyTolerant(doc, row.data, boardId, `update ${row.seq}`);
+		const { snapshot, tail } = await this.#read(boardId);
+		const doc = rebuild(boardId, snapshot, tail);
 		const lastSeq = tail.at(-1)?.seq ?? snapshot?.seq ?? 0;
 		return { doc, lastSeq, tailLength: tail.length };
 	}
 
 	/**
-	 * Folds every update up to `uptoSeq` into the snapshot, in one transaction: a crash at any point
-	 * leaves either the old snapshot + full tail or the new snapshot + shorter tail, which load the same.
+	 * Folds every update up to `uptoSeq` into the snapshot. The write is one transaction (a crash at any
+	 * point leaves either the old snapshot + full tail or the new snapshot + shorter tail, which load the
+	 * same) and only moves the snapshot forward: if another compaction stored a later one meanwhile, it
+	 * already holds these updates, and only their deletion is left to do.
 	 */
 	async compact(boardId: string, uptoSeq: number): Promise<void> {
+		const { snapshot, tail } = await this.#read(boardId, uptoSeq);
+		if (uptoSeq <= (snapshot?.seq ?? 0)) return;
+		const doc = rebuild(boardId, snapshot, tail);
+		const data = Y.encodeStateAsUpdate(doc);
+		doc.destroy();
+		const row = { seq: uptoSeq, data, created_at: Date.now() };
 		await this.#db.transaction().execute(async (trx) => {
+			await trx
+				.insertInto('board_snapshot')
+				.values({ board_id: boardId, ...row })
+				.onConflict((oc) => oc.column('board_id').doUpdateSet(row).where('board_snapshot.seq', '<', uptoSeq))
+				.execute();
+			await trx.deleteFrom('board_update').where('board_id', '=', boardId).where('seq', '<=', uptoSeq).execute();
+		});
+	}
+
+	/**
+	 * The snapshot and the updates after it (up to `uptoSeq`), in one read transaction: a compaction
+	 * committed between the two reads would otherwise delete updates the first read did not fold in.
+	 */
+	#read(boardId: string, uptoSeq?: number) {
+		return this.#db.transaction().execute(async (trx) => {
 			const snapshot = await trx
 				.selectFrom('board_snapshot')
 				.select(['seq', 'data'])
 				.where('board_id', '=', boardId)
 				.executeTakeFirst();
-			const from = snapshot?.seq ?? 0;
-			if (uptoSeq <= from) return;
-			const updates = await trx
+			const tail = await trx
 				.selectFrom('board_update')
-				.select('data')
+				.select(['seq', 'data'])
 				.where('board_id', '=', boardId)
-				.where('seq', '>', from)
-				.where('seq', '<=', uptoSeq)
+				.where('seq', '>', snapshot?.seq ?? 0)
+				.$if(uptoSeq !== undefined, (q) => q.where('seq', '<=', uptoSeq ?? 0))
 				.orderBy('seq')
 				.execute();
-			const doc = new Y.Doc({ gc: true });
-			if (snapshot) applyTolerant(doc, snapshot.data, boardId, 'snapshot');
-			for (const u of updates) applyTolerant(doc, u.data, boardId, 'update');
-			const data = Y.encodeStateAsUpdate(doc);
-			doc.destroy();
-			await trx
-				.insertInto('board_snapshot')
-				.values({ board_id: boardId, seq: uptoSeq, data, created_at: Date.now() })
-				.onConflict((oc) => oc.column('board_id').doUpdateSet({ seq: uptoSeq, data, created_at: Date.now() }))
-				.execute();
-			await trx.deleteFrom('board_update').where('board_id', '=', boardId).where('seq', '<=', uptoSeq).execute();
+			return { snapshot, tail };
 		});
 	}
+}
+
+type StoredRow = { seq: number; data: Uint8Array };
+
+function rebuild(boardId: string, snapshot: StoredRow | undefined, tail: readonly StoredRow[]): Y.Doc {
+	const doc = new Y.Doc({ gc: true });
+	if (snapshot) applyTolerant(doc, snapshot.data, boardId, 'snapshot');
+	for (const row of tail) applyTolerant(doc, row.data, boardId, `update ${row.seq}`);
+	return doc;
 }
 
 /** A stored update that cannot be applied is logged and skipped, so one bad row never locks a board. */
