@@ -4,11 +4,26 @@ import { createContext } from 'svelte';
 export type CardAction =
 	'comment' | 'reply' | 'edit' | 'delete' | 'askHelp' | 'closeHelp' | 'convertSignal' | 'recordSignal';
 
+/** One help request of the open card, as the card page's load lists it. */
+export interface CardHelp {
+	commentId: string;
+	teamId: string;
+	askerId: string | null;
+	open: boolean;
+	closedBy: 'answer' | 'asker' | null;
+}
+
 /**
- * What the card's components need from the card route: where to post.
- * The route builds it, so no component spells a route URL; it follows the open card.
+ * What the card's components need from the card route: what its load read, and where to post.
+ * The route builds it, so no component spells a route URL or reads `page.data`; it follows the open card.
  */
 export interface CardPage {
+	/** The card's help requests, open or closed (reloaded after each form). */
+	readonly help: readonly CardHelp[];
+	/** Person id → team ids (for the cross-team badge on comments). */
+	readonly memberTeams: Readonly<Record<string, readonly string[]>>;
+	/** The organisation's guest companies, that a card can be shared with. */
+	readonly guestCompanies: readonly string[];
 	/** The URL a form posts to for one of the page's actions. */
 	action(name: CardAction): string;
 	/** GET: whether this person follows the card; POST: follow or stop. */
