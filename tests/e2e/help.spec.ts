@@ -12,6 +12,17 @@ const helpBadge = (page: Page, title: string) =>
 const commentBy = (dialog: Locator, label: string) =>
 	dialog.getByTestId('comments').getByRole('article', { name: label });
 
+/** Asks Logistique for help from an open card (in French); the request shows, waiting. */
+async function askLogistique(card: Locator, question: string): Promise<Locator> {
+	const help = card.getByTestId('help');
+	await help.getByRole('combobox', { name: 'Équipe' }).selectOption({ label: 'Logistique' });
+	await help.getByRole('textbox', { name: 'Votre question' }).fill(question);
+	await help.getByRole('button', { name: 'Demander de l’aide' }).click();
+	await expect(help.getByTestId('help-request')).toContainText('Aide demandée à Logistique');
+	await expect(help.getByTestId('help-request')).toContainText('en attente de réponse');
+	return help;
+}
+
 test('a colleague from another team is asked for help, sees it live, answers by replying, and it closes for both', async ({
 	app,
 	browser,
@@ -27,12 +38,7 @@ test('a colleague from another team is asked for help, sees it live, answers by 
 	await expect(headerLink(b.page)).toHaveAccessibleName('Notifications');
 
 	const mine = await openCard(a.page, 'Vrac en boutique');
-	const help = mine.getByTestId('help');
-	await help.getByRole('combobox', { name: 'Équipe' }).selectOption({ label: 'Logistique' });
-	await help.getByRole('textbox', { name: 'Votre question' }).fill('Pouvez-vous livrer les bocaux le mardi ?');
-	await help.getByRole('button', { name: 'Demander de l’aide' }).click();
-	await expect(help.getByTestId('help-request')).toContainText('Aide demandée à Logistique');
-	await expect(help.getByTestId('help-request')).toContainText('en attente de réponse');
+	await askLogistique(mine, 'Pouvez-vous livrer les bocaux le mardi ?');
 	await closeCard(a.page, 'Vrac en boutique');
 	await expect(helpBadge(a.page, 'Vrac en boutique')).toHaveText('Aide demandée à Logistique');
 
@@ -73,4 +79,24 @@ test('a colleague from another team is asked for help, sees it live, answers by 
 	await expectRow(map, 'Logistique', ['—', '2 au total : 1 commentaires, 1 aides, 0 signaux']);
 	await expectRow(map, 'Ventes', ['0 au total : 0 commentaires, 0 aides, 0 signaux', '—']);
 	for (const x of [a, b]) await x.context.close();
+});
+
+test('the asker closes a request no longer needed: it shows closed, and the badge leaves the card face', async ({
+	app,
+	browser,
+	member
+}) => {
+	const bruno = await createColleague(app.db, member, 'Bruno');
+	const teams = await seedTeams(app, member, { Ventes: [member], Logistique: [bruno] });
+	const boardId = await createTestBoard(app.db, member, 'Entraide');
+	await writeTeamCards(app, member, boardId, [{ title: 'Vrac en boutique', teamId: teams.Ventes! }]);
+	const a = await openBoard(browser, app, member, boardId);
+
+	const help = await askLogistique(await openCard(a.page, 'Vrac en boutique'), 'Avez-vous des bocaux en stock ?');
+	await help.getByRole('button', { name: 'Clore', exact: true }).click();
+	await expect(help.getByTestId('help-request')).toContainText('close');
+	await expect(help.getByRole('button', { name: 'Clore', exact: true })).toHaveCount(0);
+	await closeCard(a.page, 'Vrac en boutique');
+	await expect(helpBadge(a.page, 'Vrac en boutique')).toHaveCount(0);
+	await a.context.close();
 });

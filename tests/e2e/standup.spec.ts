@@ -42,7 +42,7 @@ test('a manager runs the stand-up, a colleague follows on their own screen, and 
 	const boardId = await createTestBoard(app.db, member, 'Boutique');
 	const teamId = await createTeam(app, member, 'Vente');
 	const rollout = await writeRolloutCard(app, member, boardId, 'Vrac en boutique', teamId);
-	const [, bike] = await writeCards(app, member, boardId, [
+	const [fidelity, bike] = await writeCards(app, member, boardId, [
 		{ title: 'Carte de fidélité', stage: 'review' },
 		{ title: 'Livraison à vélo', stage: 'ideas' }
 	]);
@@ -96,6 +96,9 @@ test('a manager runs the stand-up, a colleague follows on their own screen, and 
 	await expect(view(manager.page).getByTestId('standup-attendees')).toHaveText('Présents : Camille, Lina');
 	await view(manager.page).getByRole('button', { name: 'Clore le point' }).click();
 	await expect(manager.page).toHaveURL(/\/standups\/[\w-]+$/);
+	// The facilitator's timer sent the time of each card left on the way (the close form carries only the last).
+	const timed = async () => (await app.db.selectFrom('standup_card').select('card_id').execute()).map((r) => r.card_id);
+	await expect.poll(timed).toEqual(expect.arrayContaining([fidelity, bike]));
 	const summary = manager.page.getByRole('article');
 	await expect(summary.getByRole('heading', { level: 1 })).toContainText('Boutique — point hebdomadaire');
 	await expect(summary).toContainText('Tester avec deux coursiers');

@@ -7,8 +7,9 @@ export class CardTimer {
 	#cardId: string | null = null;
 	#since = 0;
 
-	constructor(standupId: string, boardId: string) {
-		this.#url = `/b/${encodeURIComponent(boardId)}/standup/${encodeURIComponent(standupId)}/time`;
+	/** `url`: where the stand-up's page takes a card's time (given by the route). */
+	constructor(url: string) {
+		this.#url = url;
 	}
 
 	start(cardId: string | null): void {
