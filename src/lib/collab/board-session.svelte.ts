@@ -25,7 +25,14 @@ import { createCardFromTemplate } from '#lib/board/template-commands.ts';
 import { findTemplate, templateCard, type TemplateLocale } from '#lib/domain/templates.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
 import { CardEditor } from './card-editor.ts';
-import { connectBoard, type BoardConnection, type CloseReason, type ConnectionStatus } from './provider.ts';
+import { withFeed } from '#lib/board/feed.ts';
+import {
+	connectBoard,
+	connectFeed,
+	type BoardConnection,
+	type CloseReason,
+	type ConnectionStatus
+} from './provider.ts';
 import { readPresence, type BoardUser, type PresenceState, type StandupFocus } from './presence.ts';
 import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
 
@@ -65,6 +72,8 @@ export class BoardSession {
 	readonly readOnly: boolean;
 	readonly directory: Directory;
 	readonly doc = new Y.Doc();
+	/** The board's feed: what only the server writes (comments, signals, help, flags, settings), synced down. */
+	readonly feed = new Y.Doc();
 	/** Edits of the cards' method sections. */
 	readonly editor: CardEditor;
 
@@ -83,7 +92,7 @@ export class BoardSession {
 	people = $state.raw<BoardUser[]>([]);
 	/** The card this person has open, shared with the others. */
 	openCardId = $state<string | null>(null);
-	settings = $state.raw<BoardSettings>(readSettings(this.doc));
+	settings = $state.raw<BoardSettings>(readSettings(this.feed));
 	objectives = $state.raw<GlobalObjective[]>([]);
 
 	// Immutable snapshots, replaced whole on each change ($state.raw), hence no SvelteMap.
@@ -93,6 +102,7 @@ export class BoardSession {
 	#byId = $state.raw<ReadonlyMap<string, CardView>>(NO_CARDS);
 	#awareness: Awareness | null = null;
 	#connection: BoardConnection | null = null;
+	#feedConnection: BoardConnection | null = null;
 	#destroyed = false;
 
 	constructor({
@@ -109,8 +119,9 @@ export class BoardSession {
 		this.directory = directory;
 		this.editor = new CardEditor(this.doc, user.id);
 		cardsMap(this.doc).observeDeep(this.#mirror);
-		settingsMap(this.doc).observe(this.#mirrorBoard);
-		objectivesMap(this.doc).observe(this.#mirrorBoard);
+		cardsMap(this.feed).observeDeep(this.#mirror);
+		settingsMap(this.feed).observe(this.#mirrorBoard);
+		objectivesMap(this.feed).observe(this.#mirrorBoard);
 	}
 
 	/** Starts syncing. Browser only; calling it twice is harmless. */
@@ -128,6 +139,7 @@ export class BoardSession {
 			},
 			onClosed: (reason) => (this.closeReason = reason)
 		});
+		this.#feedConnection = connectFeed(this.feed, this.boardId);
 		window.addEventListener('pagehide', this.#leave);
 		window.addEventListener('pageshow', this.#rejoin);
 	}
@@ -249,15 +261,18 @@ export class BoardSession {
 		this.#destroyed = true;
 		this.#leave(); // sent while the socket is still open, so the others see us go at once
 		this.#connection?.destroy();
+		this.#feedConnection?.destroy();
 		this.#awareness?.destroy();
 		if (typeof window !== 'undefined') {
 			window.removeEventListener('pagehide', this.#leave);
 			window.removeEventListener('pageshow', this.#rejoin);
 		}
 		cardsMap(this.doc).unobserveDeep(this.#mirror);
-		settingsMap(this.doc).unobserve(this.#mirrorBoard);
-		objectivesMap(this.doc).unobserve(this.#mirrorBoard);
+		cardsMap(this.feed).unobserveDeep(this.#mirror);
+		settingsMap(this.feed).unobserve(this.#mirrorBoard);
+		objectivesMap(this.feed).unobserve(this.#mirrorBoard);
 		this.doc.destroy();
+		this.feed.destroy();
 	}
 
 	#leave = () => {
@@ -275,8 +290,10 @@ export class BoardSession {
 	};
 
 	// Only the cards a change touched are read again: typing in one card re-reads that card alone.
+	// A change of a card's feed (a comment, a flag…) makes a new snapshot of it too, so what its
+	// components derive from the feed is read again.
 	#mirror = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-		const byId = rereadTouched(this.doc, this.#byId, events);
+		const byId = rereadTouched(this.doc, this.#byId, events, (card) => withFeed(card, this.feed));
 		if (byId === this.#byId) return;
 		const { columns, archived } = arrangeCards([...byId.values()]);
 		this.columns = columns;
@@ -285,8 +302,8 @@ export class BoardSession {
 	};
 
 	#mirrorBoard = () => {
-		this.settings = readSettings(this.doc);
-		this.objectives = readObjectives(this.doc);
+		this.settings = readSettings(this.feed);
+		this.objectives = readObjectives(this.feed);
 	};
 
 	#readPresence = () => {

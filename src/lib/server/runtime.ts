@@ -2,6 +2,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { LoginThrottle } from './auth/throttle.ts';
 import type { Mailer } from './mail.ts';
+import type { BoardProjection } from './projection/board-projection.ts';
 import type { SyncHub } from './sync/hub.ts';
 
 /** What every request handler shares with the websocket server: one instance per process. */
@@ -9,6 +10,8 @@ export interface Runtime {
 	config: Config;
 	db: Db;
 	sync: SyncHub;
+	/** The relational view of the boards (card rows, events), and the guest portal's change notices. */
+	projection: BoardProjection;
 	throttle: LoginThrottle;
 	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
 	mailer: Mailer | null;

@@ -5,6 +5,8 @@ import { LoginThrottle } from './auth/throttle.ts';
 import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
+import { startProjection } from './projection/board-projection.ts';
+import { boardLevelOf } from './services/boards.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
 import { clearRuntime, setRuntime, type Runtime } from './runtime.ts';
 import { startNotifications } from './services/notifications.ts';
@@ -16,13 +18,16 @@ export async function startRuntime(
 ): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
-	const sync = new SyncHub(db, admitMembers(db, config.origin), reassessMembers(db));
+	const levelOf = boardLevelOf(db);
+	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf));
+	const projection = startProjection(db, sync);
 	const stopNotifications = startNotifications(db);
 	const demo = config.seedDemo ? await seedDemoIfEmpty(db, sync) : null;
 	const runtime: Runtime = {
 		config,
 		db,
 		sync,
+		projection,
 		throttle: new LoginThrottle(),
 		mailer: createMailer(config),
 		async close() {

@@ -111,12 +111,17 @@ async function seedBoard(
 	const context = { now, today, people, teams, objectives };
 	const byStage = new Map<Stage, typeof DEMO_CARDS>();
 	for (const card of DEMO_CARDS) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
-	await room.change(people.get('Claire Lefèvre') ?? null, (doc) => {
-		writeSettings(doc, { ...readSettings(doc), timeZone: DEFAULT_TIME_ZONE });
+	const claire = people.get('Claire Lefèvre') ?? null;
+	await (
+		await sync.openFeed(boardId)
+	).write(claire, (feed) => {
+		writeSettings(feed, { ...readSettings(feed), timeZone: DEFAULT_TIME_ZONE });
 		const objectiveRanks = generateNKeysBetween(null, null, DEMO_OBJECTIVES.length);
 		DEMO_OBJECTIVES.forEach((o, i) =>
-			putObjective(doc, { id: objectives.get(o.key) ?? newId(), title: o.title, rank: objectiveRanks[i] ?? 'a0' })
+			putObjective(feed, { id: objectives.get(o.key) ?? newId(), title: o.title, rank: objectiveRanks[i] ?? 'a0' })
 		);
+	});
+	await room.write(claire, (doc) => {
 		for (const [stage, cards] of byStage) {
 			const ranks = generateNKeysBetween(null, null, cards.length);
 			cards.forEach((card, i) => {

@@ -117,3 +117,8 @@ export async function mayForceGates(db: Db, boardId: string, userId: string): Pr
 		.executeTakeFirst();
 	return can(row?.role, 'gate.override');
 }
+
+/** A person's access to a board's document (null: none), as the sync endpoint's door asks it. */
+export function boardLevelOf(db: Db): (boardId: string, userId: string) => Promise<'read' | 'edit' | null> {
+	return async (boardId, userId) => (await findBoardForUser(db, boardId, userId))?.level ?? null;
+}

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 /** Server-sent events: `changed` when the cards shared on this board change (no card data in it). */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { db, sync } = getRuntime();
+	const { db, projection } = getRuntime();
 	const { boardId } = params;
 	const sessionId = locals.session?.id ?? '';
 	// Asked again before each event: a guest whose session or sharing ended gets their stream closed.
@@ -20,7 +20,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 		(await findPortalBoard(db, boardId, user.id)) !== null;
 	if (!(await mayStillSee())) error(404);
 	const stream = portalEventStream({
-		subscribe: (listener) => sync.onSharedCardsChanged(boardId, listener),
+		subscribe: (listener) => projection.onSharedCardsChanged(boardId, listener),
 		mayStillSee
 	});
 	return new Response(stream, {
