@@ -71,8 +71,11 @@ describe('board access', () => {
 		// The owner's card came through after the observer's write: had it been accepted, it would be there too.
 		await eventually(() => readCards(writer.doc).length === 1, 5000, 'owner doc settled');
 		expect(readCards(writer.doc).map((c) => c.title)).toEqual(['Real']);
-		const stored = await db.selectFrom('card').select('title').where('board_id', '=', boardId).execute();
-		expect(stored.map((r) => r.title)).toEqual(['Real']);
+		// The projection follows the document a moment later: wait for the owner's row.
+		const rows = () => db.selectFrom('card').select('title').where('board_id', '=', boardId).execute();
+		for (const start = Date.now(); (await rows()).length === 0 && Date.now() - start < 5000;)
+			await new Promise((resolve) => setTimeout(resolve, 20));
+		expect((await rows()).map((r) => r.title)).toEqual(['Real']);
 	});
 
 	it('a restricted board opens only to its teams and people; others get 404 as if it did not exist', async () => {
