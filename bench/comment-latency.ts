@@ -10,8 +10,9 @@
  */
 import { parseArgs } from 'node:util';
 import { cardComments } from '../src/lib/board/comments.ts';
-import { createColleague } from '../tests/factories/accounts.ts';
-import { startCardBoard } from '../tests/factories/card-board.ts';
+import { createColleague, createMember, createTestBoard, openTestDb } from '../tests/factories/accounts.ts';
+import { writeCards } from '../tests/factories/portal.ts';
+import { startServer } from '../tests/factories/server.ts';
 import { connectClient, connectFeed, whenSynced } from '../tests/factories/yclient.ts';
 
 const { values } = parseArgs({
@@ -19,10 +20,15 @@ const { values } = parseArgs({
 });
 const samples = Number(values.samples);
 
-const setup = await startCardBoard('Olivier', ['Claire']);
-const [claire] = setup.colleagues;
-if (!claire) throw new Error('no colleague');
-const reader = await createColleague(setup.db, setup.owner, 'Lecteur');
+// Set up with the database and the board document only, so that a checkout without feeds runs it too.
+const server = await startServer();
+const db = openTestDb(server.dbPath);
+const owner = await createMember(db, 'Olivier');
+const claire = await createColleague(db, owner, 'Claire');
+const reader = await createColleague(db, owner, 'Lecteur');
+const boardId = await createTestBoard(db, owner, 'Mesure');
+const [cardId] = (await writeCards(server.url, db, owner, boardId, [{ title: 'Vrac' }])) as [string];
+const setup = { server, boardId, cardId };
 const watcher =
 	values.doc === 'board'
 		? connectClient(setup.server.url, setup.boardId, reader.cookie)
@@ -74,4 +80,5 @@ console.log(`comment latency, ${samples} comments, watching the ${values.doc} do
 console.log(row('post → seen by the other browser', reach));
 console.log(row('post → form action answered', respond));
 watcher.destroy();
-await setup.close();
+await server.stop();
+await db.destroy();

@@ -1,5 +1,4 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import * as Y from 'yjs';
 import { createCard } from '../../src/lib/board/commands.ts';
 import { readCards } from '../../src/lib/board/schema.ts';
 import { CLOSE } from '../../src/lib/domain/close-codes.ts';

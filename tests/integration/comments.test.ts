@@ -16,14 +16,13 @@ let observer: Member;
 let stranger: Member;
 let boardId: string;
 let cardId: string;
-let client: Client;
 let feed: Client;
 
 let setup: CardBoard;
 
 beforeAll(async () => {
 	setup = await startCardBoard('Owner', ['Claire', 'Paul']);
-	({ server, db, owner, observer, stranger, boardId, cardId, client, feed } = setup);
+	({ server, db, owner, observer, stranger, boardId, cardId, feed } = setup);
 	[claire, paul] = setup.colleagues as [Member, Member];
 });
 
