@@ -145,4 +145,18 @@ describe('Room', () => {
 		append.mockRestore();
 		r.destroy();
 	});
+
+	it('an edit that throws half-way still has what it changed stored and sent, then rejects', async () => {
+		const r = room();
+		const peer = listener();
+		r.join(peer);
+		const sent = peer.frames.length;
+		const failing = r.write(null, (d) => {
+			d.getMap('m').set('k', 1);
+			throw new Error('half-way');
+		});
+		await expect(failing).rejects.toThrow('half-way');
+		expect(r.lastSeq).toBe(1);
+		expect(peer.frames.length).toBe(sent + 1);
+	});
 });

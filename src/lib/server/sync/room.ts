@@ -155,25 +155,30 @@ export class Room {
 		return new Promise<T>((resolve, reject) => {
 			const run = async () => {
 				if (this.#broken) return reject(new Error(`board ${this.boardId}: room reloading`));
-				let result: T;
 				const held: Uint8Array[] = (this.#held = []);
+				let outcome: { result: T } | { error: unknown };
 				try {
-					result = this.doc.transact(() => edit(this.doc), origin);
+					outcome = { result: this.doc.transact(() => edit(this.doc), origin) };
+				} catch (error) {
+					outcome = { error }; // what it changed before throwing is in the document: stored all the same
 				} finally {
 					this.#held = null;
 				}
 				// An edit that changed nothing is neither stored nor sent.
-				if (held.length === 0) return resolve(result);
-				const update = held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held);
-				try {
-					await this.#store([{ data: update, userId }]);
-				} catch (error) {
-					this.#break(error);
-					return reject(error instanceof Error ? error : new Error(String(error)));
+				if (held.length > 0) {
+					const update = held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held);
+					try {
+						await this.#store([{ data: update, userId }]);
+					} catch (error) {
+						this.#break(error);
+						return reject(error instanceof Error ? error : new Error(String(error)));
+					}
+					this.#broadcast(encodeUpdate(update), origin);
+					this.#options.onApplied(this, [origin]);
 				}
-				this.#broadcast(encodeUpdate(update), origin);
-				this.#options.onApplied(this, [origin]);
-				resolve(result);
+				if ('error' in outcome)
+					reject(outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error)));
+				else resolve(outcome.result);
 			};
 			this.#enqueue({ kind: 'write', origin, run: () => run().catch(reject) });
 		});
