@@ -4,7 +4,6 @@ import { SignupInput } from '#lib/domain/validation.ts';
 import { isCommonPassword } from '#lib/server/auth/common-passwords.ts';
 import { startSession } from '#lib/server/auth/login.ts';
 import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { createAccountWithOrganization } from '#lib/server/services/accounts.ts';
 import { signupTakenMail } from './signup-taken-mail.server.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -14,14 +13,14 @@ export const load: PageServerLoad = ({ locals }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const echo = {
 			name: String(form.get('name') ?? '').slice(0, 200),
 			email: String(form.get('email') ?? '').slice(0, 300),
 			organization: String(form.get('organization') ?? '').slice(0, 200)
 		};
-		const { db, mailer } = getRuntime();
+		const { db, mailer } = locals;
 		const limit = await hit(db, RATE_LIMITS.signupsPerIp, getClientAddress());
 		if (!limit.ok) return fail(429, { ...echo, invalid: [], seconds: Math.ceil(limit.retryAfterMs / 1000) });
 		const parsed = v.safeParse(SignupInput, { ...echo, password: form.get('password') });

@@ -7,7 +7,7 @@ import type { AgendaItem } from '#lib/domain/standup/agenda.ts';
 import { toChange, type LoggedEvent, type StandupChange } from '#lib/domain/standup/changes.ts';
 import { localWeek } from '#lib/domain/standup/week.ts';
 import type { Db } from '../db/open.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { listBoardHelp } from './help.ts';
 
 export interface Agenda {
@@ -23,7 +23,7 @@ export interface Agenda {
  * event log (not from what browsers remember) and judged against the board's current document.
  */
 export async function loadAgenda(
-	runtime: Pick<Runtime, 'db' | 'sync'>,
+	runtime: BoardDeps,
 	boardId: string,
 	since: number,
 	now = Date.now()

@@ -4,18 +4,16 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { readSettings } from '#lib/board/board-settings.ts';
 import { DEFAULT_CADENCE, nextStandup } from '#lib/domain/standup/week.ts';
 import { isId } from '#lib/domain/validation.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { standupBoard } from '#lib/server/services/standup-access.ts';
 import { findRunningStandup, listStandups, readCadence, startStandup } from '#lib/server/services/standups.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board, facilitates } = await standupBoard(locals, url, params.boardId);
-	const runtime = getRuntime();
-	const cadence = (await readCadence(runtime.db, board.id)) ?? DEFAULT_CADENCE;
-	const { timeZone } = readSettings((await runtime.sync.openFeed(board.id)).doc);
-	const running = await findRunningStandup(runtime.db, board.id);
-	const history = await listStandups(runtime.db, board.id);
+	const cadence = (await readCadence(locals.db, board.id)) ?? DEFAULT_CADENCE;
+	const { timeZone } = readSettings((await locals.sync.openFeed(board.id)).doc);
+	const running = await findRunningStandup(locals.db, board.id);
+	const history = await listStandups(locals.db, board.id);
 	return {
 		facilitates,
 		cadence,
@@ -45,7 +43,7 @@ export const actions: Actions = {
 		if (!facilitates) error(403);
 		const parsed = v.safeParse(StartForm, Object.fromEntries(await request.formData()));
 		if (!parsed.success) error(400);
-		const db = getRuntime().db;
+		const db = locals.db;
 		const cadence = (await readCadence(db, board.id)) ?? DEFAULT_CADENCE;
 		const standup = await startStandup(db, {
 			boardId: board.id,
