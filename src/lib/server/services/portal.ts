@@ -9,7 +9,8 @@ import { newId } from '../ids.ts';
 import { findRoleForBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import type { BoardDeps } from '../deps.ts';
-import { parseGuestView, type GuestView } from '../projection/guest-view.ts';
+import type { GuestView } from '#lib/domain/guest-view.ts';
+import { parseGuestView } from '../projection/guest-view.ts';
 
 /**
  * The guest portal: the cards shared with a guest, read from the projection (`card.shared_with`,
