@@ -85,3 +85,29 @@ test('a minute offline loses nothing: edits survive closing the browser and reac
 		await rm(profile, { recursive: true, force: true });
 	}
 });
+
+test('a comment typed offline is kept, with a plain word that it needs the network, and sent once back online', async ({
+	app,
+	browser,
+	member
+}) => {
+	const boardId = await createTestBoard(app.db, member, 'Commentaires hors ligne');
+	const { context, page } = await openBoard(browser, app, member, boardId);
+	await addCard(page, 'Idées', 'Panier du marché');
+	const dialog = await openCard(page, 'Panier du marché');
+	const thread = dialog.getByRole('region', { name: /Commentaires/ });
+	const field = thread.getByRole('textbox', { name: 'Votre commentaire' });
+
+	await context.setOffline(true);
+	await field.fill('Vu au marché samedi');
+	await thread.getByRole('button', { name: 'Commenter' }).click();
+	await expect(thread.getByRole('alert')).toHaveText(/Vous êtes hors ligne : cette action a besoin du réseau/);
+	await expect(field).toHaveValue('Vu au marché samedi');
+	await expect(page).toHaveURL(/\/c\//); // still the card, not an error page
+
+	await context.setOffline(false);
+	await thread.getByRole('button', { name: 'Commenter' }).click();
+	await expect(thread.getByRole('article', { name: 'Commentaire de Camille' })).toContainText('Vu au marché samedi');
+	await expect(field).toHaveValue('');
+	await context.close();
+});
