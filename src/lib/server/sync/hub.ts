@@ -5,8 +5,9 @@ import { CLOSE } from '#lib/domain/close-codes.ts';
 import { isId } from '#lib/domain/validation.ts';
 import type { Db } from '../db/open.ts';
 import { feedStore } from './doc-tables.ts';
+import { SocketBudget, SYNC_REQUEST_COST } from './budget.ts';
 import type { SyncHooks } from './hooks.ts';
-import { BadMessage, decodeClientMessage } from './protocol.ts';
+import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 import { refuseUpgrade } from './upgrade.ts';
@@ -108,11 +109,24 @@ export class SyncHub {
 		this.#byUser.set(userId, mine.add(connection));
 		this.#alive.set(ws, true);
 		ws.on('pong', () => this.#alive.set(ws, true));
+		const budget = new SocketBudget();
 		ws.on('message', (data, isBinary) => {
+			if (ws.readyState !== ws.OPEN) return;
+			if (!isBinary) return this.#reject(ws, boardId, 'text frame');
+			const bytes = toBytes(data);
+			if (!budget.spendBytes(bytes.length)) return this.#overBudget(ws, boardId, userId);
+			let message: ClientMessage;
+			try {
+				message = decodeClientMessage(bytes);
+			} catch (error) {
+				return this.#reject(ws, boardId, error instanceof BadMessage ? error.message : String(error));
+			}
+			if (!budget.spendMessages(message.kind === 'sync-step1' ? SYNC_REQUEST_COST : 1))
+				return this.#overBudget(ws, boardId, userId);
 			void live.then(({ room }) => {
-				if (!isBinary) return this.#reject(ws, boardId, 'text frame');
+				if (ws.readyState !== ws.OPEN) return;
 				try {
-					room.receive(peer, decodeClientMessage(toBytes(data)));
+					room.receive(peer, message);
 				} catch (error) {
 					this.#reject(ws, boardId, error instanceof BadMessage ? error.message : String(error));
 				}
@@ -138,6 +152,11 @@ export class SyncHub {
 		if (ws.readyState !== ws.OPEN) return;
 		console.warn(`[sync] board ${boardId}: closed a connection: ${why}`);
 		ws.close(CLOSE.badMessage, 'bad message');
+	}
+
+	#overBudget(ws: WebSocket, boardId: string, userId: string): void {
+		console.warn(`[sync] board ${boardId}: closed a connection of ${userId}: over its message budget`);
+		ws.close(CLOSE.tooManyMessages, 'too many messages');
 	}
 
 	#room(boardId: string, kind: DocKind): Promise<LiveRoom> {

@@ -11,10 +11,13 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 export class BadMessage extends Error {}
 
+/** An update's structs and delete set, decoded once at the door and checked before it is stored. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /** What a client asked for, decoded and validated; nothing here touches the room yet. */
 export type ClientMessage =
 	| { kind: 'sync-step1'; stateVector: Uint8Array }
-	| { kind: 'update'; update: Uint8Array }
+	| { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
 	| { kind: 'awareness'; update: Uint8Array }
 	| { kind: 'query-awareness' };
 
@@ -41,8 +44,8 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
 			return { kind: 'sync-step1', stateVector: payload };
 		}
 		if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-			Y.decodeUpdate(payload); // validates the structure before anything is stored
-			return { kind: 'update', update: payload };
+			// Decoding validates the structure before anything is stored.
+			return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
 		}
 		throw new BadMessage(`unknown sync step ${step}`);
 	}
