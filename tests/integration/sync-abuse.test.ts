@@ -90,3 +90,49 @@ describe('an update that cannot integrate', () => {
 		reader.destroy();
 	});
 });
+
+describe('values over the forms’ limits', () => {
+	it('a 100 KB title is refused at the door (too large), never stored, and the board keeps going', async () => {
+		const id = await createTestBoard(db, alice, 'Limits');
+		const writer = connectClient(server.url, id, alice.cookie);
+		await whenSynced(writer);
+		const closes: number[] = [];
+		writer.provider.on('connection-close', (event) => closes.push(event?.code ?? 0));
+		const stored = await storedUpdates(id);
+		createCard(writer.doc, {
+			id: 'huge-title',
+			title: 'x'.repeat(100_000),
+			stage: 'ideas',
+			rank: 'a0',
+			createdBy: alice.userId
+		});
+		await eventually(() => closes.includes(CLOSE.tooLarge), 5000, 'the writer told');
+		expect(await storedUpdates(id)).toBe(stored);
+		expect(server.log()).toMatch(/refused an update of .* with a title of 100000 characters/);
+		writer.destroy();
+	});
+
+	it('a pasted description over the limit is refused; one at the limit is stored', async () => {
+		const id = await createTestBoard(db, alice, 'Descriptions');
+		const ok = connectClient(server.url, id, alice.cookie);
+		await whenSynced(ok);
+		createCard(ok.doc, {
+			id: 'fits',
+			title: 'fits',
+			stage: 'ideas',
+			rank: 'a0',
+			createdBy: alice.userId,
+			description: 'd'.repeat(20_000)
+		});
+		const reader = connectClient(server.url, id, alice.cookie);
+		await eventually(() => readCards(reader.doc).some((c) => c.id === 'fits'), 5000, 'the card at the limit');
+		const socket = openRawSocket(server.url, id, alice.cookie);
+		await socket.opened;
+		const paste = new Y.Doc();
+		paste.getText('t').insert(0, 'd'.repeat(20_001));
+		socket.ws.send(updateFrame(Y.encodeStateAsUpdate(paste)));
+		expect(await socket.closed).toBe(CLOSE.tooLarge);
+		ok.destroy();
+		reader.destroy();
+	});
+});

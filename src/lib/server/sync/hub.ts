@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import { feedStore } from './doc-tables.ts';
 import { SocketBudget, SYNC_REQUEST_COST } from './budget.ts';
 import type { SyncHooks } from './hooks.ts';
+import { TooLarge } from './limits.ts';
 import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
@@ -119,6 +120,7 @@ export class SyncHub {
 			try {
 				message = decodeClientMessage(bytes);
 			} catch (error) {
+				if (error instanceof TooLarge) return this.#refuseTooLarge(ws, boardId, userId, error.message);
 				return this.#reject(ws, boardId, error instanceof BadMessage ? error.message : String(error));
 			}
 			if (!budget.spendMessages(message.kind === 'sync-step1' ? SYNC_REQUEST_COST : 1))
@@ -152,6 +154,11 @@ export class SyncHub {
 		if (ws.readyState !== ws.OPEN) return;
 		console.warn(`[sync] board ${boardId}: closed a connection: ${why}`);
 		ws.close(CLOSE.badMessage, 'bad message');
+	}
+
+	#refuseTooLarge(ws: WebSocket, boardId: string, userId: string, what: string): void {
+		console.warn(`[sync] board ${boardId}: refused an update of ${userId} with ${what}`);
+		ws.close(CLOSE.tooLarge, 'too large');
 	}
 
 	#overBudget(ws: WebSocket, boardId: string, userId: string): void {

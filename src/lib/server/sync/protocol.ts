@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { checkSizes, TooLarge } from './limits.ts';
 
 /** y-websocket message types (the stock client speaks these). */
 export const MESSAGE_SYNC = 0;
@@ -21,7 +22,10 @@ export type ClientMessage =
 	| { kind: 'awareness'; update: Uint8Array }
 	| { kind: 'query-awareness' };
 
-/** Decodes one frame. Throws BadMessage on anything truncated, overflowing, unknown or trailing. */
+/**
+ * Decodes one frame. Throws BadMessage on anything truncated, overflowing, unknown or trailing, and
+ * TooLarge on an update carrying a value over the forms' limits.
+ */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 	try {
 		const decoder = decoding.createDecoder(frame);
@@ -29,7 +33,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 		if (decoding.hasContent(decoder)) throw new BadMessage('trailing bytes');
 		return message;
 	} catch (error) {
-		if (error instanceof BadMessage) throw error;
+		if (error instanceof BadMessage || error instanceof TooLarge) throw error;
 		throw new BadMessage(error instanceof Error ? error.message : String(error));
 	}
 }
@@ -44,8 +48,10 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
 			return { kind: 'sync-step1', stateVector: payload };
 		}
 		if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-			// Decoding validates the structure before anything is stored.
-			return { kind: 'update', update: payload, decoded: Y.decodeUpdate(payload) };
+			// Decoding validates the structure before anything is stored; the sizes are checked too.
+			const decoded = Y.decodeUpdate(payload);
+			checkSizes(decoded);
+			return { kind: 'update', update: payload, decoded };
 		}
 		throw new BadMessage(`unknown sync step ${step}`);
 	}
