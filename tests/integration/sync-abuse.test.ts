@@ -136,3 +136,27 @@ describe('values over the forms’ limits', () => {
 		reader.destroy();
 	});
 });
+
+describe('presence under another name', () => {
+	it('shows the name and colour of the account, whatever the client sends', async () => {
+		const account = await db
+			.selectFrom('user')
+			.select(['name', 'color'])
+			.where('id', '=', alice.userId)
+			.executeTakeFirstOrThrow();
+		const liar = connectClient(server.url, boardId, alice.cookie);
+		const other = connectClient(server.url, boardId, alice.cookie);
+		await Promise.all([whenSynced(liar), whenSynced(other)]);
+		liar.provider.awareness.setLocalState({
+			user: { id: alice.userId, name: 'The Boss', color: '#ff0000' },
+			openCard: 'forged'
+		});
+		const seen = () =>
+			other.provider.awareness.getStates().get(liar.doc.clientID) as
+				{ user?: { name?: string; color?: string }; openCard?: string } | undefined;
+		await eventually(() => seen()?.openCard === 'forged', 5000, 'the presence relayed');
+		expect(seen()?.user).toEqual({ id: alice.userId, name: account.name, color: account.color });
+		liar.destroy();
+		other.destroy();
+	});
+});

@@ -12,7 +12,7 @@ import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 import { refuseUpgrade } from './upgrade.ts';
-import type { Admit, Reassess, Verdict } from './admit.ts';
+import type { Admission, Admit, Reassess } from './admit.ts';
 
 export const MAX_PAYLOAD = 1024 * 1024;
 const COMPACT_EVERY = 500;
@@ -94,10 +94,12 @@ export class SyncHub {
 		ws: WebSocket,
 		boardId: string,
 		kind: DocKind,
-		{ userId, sessionId, readOnly }: Exclude<Verdict, { refuse: number }>
+		{ userId, sessionId, readOnly, name, color }: Exclude<Admission, { refuse: number }>
 	): void {
 		const peer: Peer = {
 			userId,
+			name,
+			color,
 			readOnly,
 			send: (frame) => {
 				if (ws.readyState === ws.OPEN) ws.send(frame);

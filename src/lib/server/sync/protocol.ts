@@ -98,11 +98,12 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
  * the states they hear from others, so an update is first cut down to the client ids that are not
  * someone else's connection (`isOthers`); each state left that names a user must name the
  * connection's own person, else the whole update is refused (a hostile member would otherwise
- * show up under someone else's name). Returns the update to apply, or null when nothing is left.
+ * show up under someone else's name); its name and colour are then set from the account.
+ * Returns the update to apply, or null when nothing is left.
  */
 export function ownAwarenessUpdate(
 	update: Uint8Array,
-	userId: string,
+	who: { userId: string; name: string; color: string },
 	isOthers: (clientId: number) => boolean
 ): Uint8Array | null {
 	const decoder = decoding.createDecoder(update);
@@ -116,7 +117,9 @@ export function ownAwarenessUpdate(
 		if (typeof state === 'object' && state !== null && 'user' in state) {
 			const user = (state as { user: unknown }).user;
 			const id = typeof user === 'object' && user !== null && 'id' in user ? (user as { id: unknown }).id : null;
-			if (id !== userId) throw new BadMessage('presence for someone else');
+			if (id !== who.userId) throw new BadMessage('presence for someone else');
+			// The name and colour shown come from the account, whatever the client wrote.
+			entry.json = JSON.stringify({ ...state, user: { id: who.userId, name: who.name, color: who.color } });
 		}
 		kept.push(entry);
 	}

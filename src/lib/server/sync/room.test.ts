@@ -37,6 +37,8 @@ function listener(): Peer & { frames: Uint8Array[]; closed: number[] } {
 	const closed: number[] = [];
 	return {
 		userId: 'u',
+		name: 'U',
+		color: '#123456',
 		readOnly: false,
 		frames,
 		closed,

@@ -18,6 +18,9 @@ import {
 /** One connected client, as the room sees it. */
 export interface Peer {
 	readonly userId: string;
+	/** The name and colour the others see in this person's presence, from the users table. */
+	readonly name: string;
+	readonly color: string;
 	/** Read-only peers (observers) sync down; their writes are dropped. */
 	readonly readOnly: boolean;
 	send(frame: Uint8Array): void;
@@ -137,7 +140,7 @@ export class Room {
 				if (!peer.readOnly) this.#enqueue({ kind: 'update', peer, data: message.update, decoded: message.decoded });
 				return;
 			case 'awareness': {
-				const own = ownAwarenessUpdate(message.update, peer.userId, (id) => this.#ownedByOthers(peer, id));
+				const own = ownAwarenessUpdate(message.update, peer, (id) => this.#ownedByOthers(peer, id));
 				if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, peer);
 				return;
 			}
