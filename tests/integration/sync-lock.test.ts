@@ -9,6 +9,8 @@ import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 const LOCK_MS = 10_000;
+/** Far under the 5 s the old busy timeout stalled everything for, with room for a loaded machine. */
+const ANSWERS_WITHIN_MS = 2500;
 
 let server: RunningServer;
 let db: Db;
@@ -84,9 +86,9 @@ describe('another connection holding the write lock for 10 s', () => {
 					`GET /boards median ${median(pages).toFixed(0)} ms, max ${max(pages).toFixed(0)} ms (${pages.length}); ` +
 					`presence median ${median(presence).toFixed(0)} ms, max ${max(presence).toFixed(0)} ms`
 			);
-			expect(toldAfter).toBeLessThan(1000);
-			expect(max(pages)).toBeLessThan(1000);
-			expect(max(presence)).toBeLessThan(1000);
+			expect(toldAfter).toBeLessThan(ANSWERS_WITHIN_MS);
+			expect(max(pages)).toBeLessThan(ANSWERS_WITHIN_MS);
+			expect(max(presence)).toBeLessThan(ANSWERS_WITHIN_MS);
 		} finally {
 			lock.exec('ROLLBACK');
 			lock.close();
