@@ -155,6 +155,13 @@ test('reloaded offline, a board opened once opens from the copies in this browse
 		await expect(status).toHaveText('Connecté');
 		await expect(titlesIn(other.page, 'Idées')).toHaveText(['Vente en vrac', 'Tournée du samedi']);
 		await expect(column(other.page, 'Idées').getByTestId('card-title')).toHaveCount(2);
+
+		// Logging out leaves nothing of the boards in this browser: neither pages nor documents.
+		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+		await expect(page).toHaveURL(/\/login/);
+		expect(await worker.evaluate(keptPages)).toEqual([]);
+		const documents = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+		expect(documents.filter((name) => name?.startsWith('bouture:'))).toEqual([]);
 	} finally {
 		await context.close();
 		await other.context.close();
