@@ -111,3 +111,67 @@ test('a comment typed offline is kept, with a plain word that it needs the netwo
 	await expect(field).toHaveValue('');
 	await context.close();
 });
+
+test('reloaded offline, a board opened once opens from the copies in this browser, takes edits and sends them once back online', async ({
+	app,
+	browser,
+	member
+}) => {
+	const boardId = await createTestBoard(app.db, member, 'Rechargé hors ligne');
+	const other = await openBoard(browser, app, await createColleague(app.db, member, 'Odile'), boardId);
+	const profile = await mkdtemp(join(tmpdir(), 'bouture-offline-'));
+	const context = await ownBrowser(app, member, profile);
+	try {
+		const page = context.pages()[0] ?? (await context.newPage());
+		await gotoReady(page, `/b/${boardId}`);
+		await expect(page.getByRole('status').first()).toHaveText('Connecté');
+		await addCard(page, 'Idées', 'Vente en vrac');
+		// The service worker installs, takes this page over and keeps it (a first visit is enough).
+		await page.evaluate(() => navigator.serviceWorker.ready);
+		await expect.poll(() => page.evaluate(() => navigator.serviceWorker.controller !== null)).toBe(true);
+		const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+		await expect.poll(() => worker.evaluate(keptPages)).toContain(`/b/${boardId}`);
+
+		await context.setOffline(true);
+		// Offline reaches the service worker too: its own requests fail, so what it serves is its copy.
+		expect(
+			await worker.evaluate(() =>
+				fetch('/login').then(
+					() => 'reached',
+					() => 'failed'
+				)
+			)
+		).toBe('failed');
+		await page.reload();
+		await page.locator('html[data-hydrated]').waitFor({ state: 'attached' });
+		const status = page.getByRole('status').first();
+		await expect(status).toHaveText('Hors ligne');
+		await expect(titlesIn(page, 'Idées')).toHaveText(['Vente en vrac']);
+		await addCard(page, 'Idées', 'Tournée du samedi');
+		await expect(status).toHaveText(/^Hors ligne · \d+ modifications? non envoyées?$/);
+		await expect(titlesIn(other.page, 'Idées')).toHaveText(['Vente en vrac']);
+
+		await context.setOffline(false);
+		await expect(status).toHaveText('Connecté');
+		await expect(titlesIn(other.page, 'Idées')).toHaveText(['Vente en vrac', 'Tournée du samedi']);
+		await expect(column(other.page, 'Idées').getByTestId('card-title')).toHaveCount(2);
+
+		// Logging out leaves nothing of the boards in this browser: neither pages nor documents.
+		await page.getByRole('button', { name: 'Se déconnecter' }).click();
+		await expect(page).toHaveURL(/\/login/);
+		expect(await worker.evaluate(keptPages)).toEqual([]);
+		const documents = await page.evaluate(async () => (await indexedDB.databases()).map((d) => d.name));
+		expect(documents.filter((name) => name?.startsWith('bouture:'))).toEqual([]);
+	} finally {
+		await context.close();
+		await other.context.close();
+		await rm(profile, { recursive: true, force: true });
+	}
+});
+
+/** The paths of the pages the service worker keeps (run inside it). */
+async function keptPages(): Promise<string[]> {
+	const names = (await caches.keys()).filter((name) => name.startsWith('bouture-pages-'));
+	const requests = (await Promise.all(names.map(async (name) => (await caches.open(name)).keys()))).flat();
+	return requests.map((request) => new URL(request.url).pathname);
+}
