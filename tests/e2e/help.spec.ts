@@ -100,3 +100,31 @@ test('the asker closes a request no longer needed: it shows closed, and the badg
 	await expect(helpBadge(a.page, 'Vrac en boutique')).toHaveCount(0);
 	await a.context.close();
 });
+
+test('a help request typed offline is kept, with a plain word that it needs the network, and sent once back online', async ({
+	app,
+	browser,
+	member
+}) => {
+	const bruno = await createColleague(app.db, member, 'Bruno');
+	const teams = await seedTeams(app, member, { Ventes: [member], Logistique: [bruno] });
+	const boardId = await createTestBoard(app.db, member, 'Entraide hors ligne');
+	await writeTeamCards(app, member, boardId, [{ title: 'Vrac en boutique', teamId: teams.Ventes! }]);
+	const { context, page } = await openBoard(browser, app, member, boardId);
+	const help = (await openCard(page, 'Vrac en boutique')).getByTestId('help');
+	const question = help.getByRole('textbox', { name: 'Votre question' });
+
+	await context.setOffline(true);
+	await help.getByRole('combobox', { name: 'Équipe' }).selectOption({ label: 'Logistique' });
+	await question.fill('Pouvez-vous livrer mardi ?');
+	await help.getByRole('button', { name: 'Demander de l’aide' }).click();
+	await expect(help.getByRole('alert')).toHaveText(/Vous êtes hors ligne : cette action a besoin du réseau/);
+	await expect(question).toHaveValue('Pouvez-vous livrer mardi ?');
+	await expect(help.getByTestId('help-request')).toHaveCount(0);
+
+	await context.setOffline(false);
+	await help.getByRole('button', { name: 'Demander de l’aide' }).click();
+	await expect(help.getByTestId('help-request')).toContainText('Aide demandée à Logistique');
+	await expect(help.getByTestId('help-request')).toHaveCount(1);
+	await context.close();
+});

@@ -9,8 +9,16 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
  * Why the server ended the session for good (a 44xx close code): reconnecting would not help. Out of
  * step (4409) is the exception: the next connection's sync brings what the server lacked.
  */
-export type CloseReason =
-	'unauthorized' | 'forbidden' | 'notFound' | 'badMessage' | 'tooLarge' | 'tooManyMessages' | 'refused';
+export const CLOSE_REASONS = [
+	'unauthorized',
+	'forbidden',
+	'notFound',
+	'badMessage',
+	'tooLarge',
+	'tooManyMessages',
+	'refused'
+] as const;
+export type CloseReason = (typeof CLOSE_REASONS)[number];
 
 const REASONS: Record<number, CloseReason> = {
 	[CLOSE.unauthorized]: 'unauthorized',

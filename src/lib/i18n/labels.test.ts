@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import en from '../../../messages/en.json' with { type: 'json' };
 import fr from '../../../messages/fr.json' with { type: 'json' };
 import { SIGNAL_CHANNELS, SIGNAL_KINDS, SIGNAL_SENTIMENTS, SIGNAL_SOURCES } from '#lib/board/signals.ts';
-import type { CloseReason } from '#lib/collab/provider.ts';
+import { CLOSE_REASONS } from '#lib/collab/provider.ts';
 import type { MissingCode } from '#lib/domain/method/gates.ts';
 import {
 	ACTORS,
@@ -33,14 +33,6 @@ const MISSING = [
 	'phases',
 	'decision'
 ] as const satisfies readonly Exclude<MissingCode, 'segments-too-many'>[];
-const CLOSE_REASONS = [
-	'unauthorized',
-	'forbidden',
-	'notFound',
-	'badMessage',
-	'refused'
-] as const satisfies readonly CloseReason[];
-
 /** Every code the app names, per table, from the lists that define them. */
 const CODES: Record<keyof typeof LABELS, readonly string[]> = {
 	stage: STAGES,
