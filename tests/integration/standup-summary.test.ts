@@ -81,7 +81,7 @@ describe('the summary of a closed stand-up', () => {
 		expect(html).toContain('9:30 AM to 9:44 AM (Europe/Paris)');
 		expect(html).toMatch(/<th scope="col"[^>]*>Decision or action<\/th>/);
 		expect(html).toMatch(/<th scope="row"[^>]*>Rollout<\/th>(<!--[^>]*-->)*<td[^>]*>1<\/td>/);
-		expect(html).toContain('At-risk initiatives (1)');
+		expect(html).toContain('Initiatives needing attention (1)');
 		// People's text is shown as text, never as markup.
 		expect(html).toContain('&lt;b>Order&lt;/b> *lights*');
 		expect(html).not.toContain('<b>Order</b>');

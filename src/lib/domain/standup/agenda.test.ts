@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsAttention, orderAgenda, type AgendaItem } from './agenda.ts';
+import { attentionReasons, needsAttention, orderAgenda, type AgendaItem } from './agenda.ts';
 
 const item = (cardId: string, over: Partial<AgendaItem> = {}): AgendaItem => ({
 	cardId,
@@ -52,5 +52,15 @@ describe('needsAttention', () => {
 		expect(needsAttention(item('a', { status: 'at-risk' }))).toBe(true);
 		expect(needsAttention(item('a', { missed: 1 }))).toBe(true);
 		expect(needsAttention(item('a', { gateFlagged: true }))).toBe(true);
+		expect(needsAttention(item('a', { status: null }))).toBe(false);
+	});
+
+	it('says why, in a stable order', () => {
+		expect(attentionReasons(item('a', { status: 'on-track', helpTeamIds: ['t1'] }))).toEqual(['help']);
+		expect(attentionReasons(item('a', { status: 'off-track', missed: 2, gateFlagged: true }))).toEqual([
+			'off-track',
+			'missed',
+			'gate'
+		]);
 	});
 });

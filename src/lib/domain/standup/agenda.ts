@@ -14,7 +14,8 @@ export interface AgendaItem {
 	ownerId: string | null;
 	teamId: string | null;
 	contributingTeamIds: string[];
-	status: Status;
+	/** null when the initiative is concluded (no live status). */
+	status: Status | null;
 	/** Check-ins missed so far. */
 	missed: number;
 	/** The next check-in when it falls in this week (board time zone), else null. */
@@ -39,15 +40,23 @@ export interface AgendaOptions {
 
 export const DEFAULT_AGENDA_OPTIONS: AgendaOptions = { riskFirst: false, changedOnly: false, teamId: null };
 
-/** At risk (or off track), missed check-ins, an open help request or a skipped gate. */
+/** Why a card needs the meeting's attention; every list of such cards says which. */
+export type AttentionReason = 'off-track' | 'at-risk' | 'missed' | 'help' | 'gate';
+
+/** Off track or at risk, missed check-ins, an open help request, a skipped gate: in that order. */
+export function attentionReasons(
+	item: Pick<AgendaItem, 'status' | 'missed' | 'helpTeamIds' | 'gateFlagged'>
+): AttentionReason[] {
+	const reasons: AttentionReason[] = [];
+	if (item.status === 'off-track' || item.status === 'at-risk') reasons.push(item.status);
+	if (item.missed > 0) reasons.push('missed');
+	if (item.helpTeamIds.length > 0) reasons.push('help');
+	if (item.gateFlagged) reasons.push('gate');
+	return reasons;
+}
+
 export function needsAttention(item: AgendaItem): boolean {
-	return (
-		item.status === 'at-risk' ||
-		item.status === 'off-track' ||
-		item.missed > 0 ||
-		item.helpTeamIds.length > 0 ||
-		item.gateFlagged
-	);
+	return attentionReasons(item).length > 0;
 }
 
 /** The stand-up's walk: filtered by the options, right to left, in board order within a column. */
