@@ -141,6 +141,12 @@ const table = (): Row[] => [
 	],
 	[
 		'POST',
+		`/b/${boardId}/c/${cardId}?/createTeam`,
+		['ok', 'ok', 403, 403, 404, 404, 'login'],
+		(who) => ({ name: `First team of ${who}` })
+	],
+	[
+		'POST',
 		'/admin/invitations?/create',
 		['ok', 'ok', 403, 403, 403, 'ok', 'login'],
 		{ role: 'member', days: '7', company: '', boardId: '' }
