@@ -115,7 +115,7 @@ test('a guest sees exactly the shared cards, live, and nothing else ever reaches
 	await expect(signals).toContainText('Acme');
 	await expect(signals).toContainText('Ça ne marche pas pour nous');
 	await expect(signals).toContainText('Nos clients veulent des sachets kraft');
-	await expect(owner.page.getByRole('button', { name: SHARED, exact: true })).toContainText('1 signal(s)');
+	await expect(owner.page.getByRole('button', { name: SHARED, exact: true })).toContainText('1 signal');
 
 	// The member turns it into a new idea, which links back to the card.
 	await signals.getByRole('button', { name: 'Transformer en nouvelle idée' }).click();
@@ -125,7 +125,7 @@ test('a guest sees exactly the shared cards, live, and nothing else ever reaches
 	await signals.getByRole('link', { name: 'voir l’idée' }).click();
 	const ideaCard = cardDialog(owner.page, idea);
 	await expect(ideaCard.getByRole('textbox', { name: 'Description' })).toHaveValue(
-		new RegExp(`Signal de Acme .*« ${SHARED} »[\\s\\S]*/b/${boardId}/c/${sharedId}`)
+		new RegExp(`Signal d’Acme .*« ${SHARED} »[\\s\\S]*/b/${boardId}/c/${sharedId}`)
 	);
 
 	// Nothing internal ever reached the guest's browser.

@@ -85,7 +85,9 @@ describe('the summary of a closed stand-up', () => {
 		// People's text is shown as text, never as markup.
 		expect(html).toContain('&lt;b>Order&lt;/b> *lights*');
 		expect(html).not.toContain('<b>Order</b>');
-		expect(html).toContain('>Print</button>');
+		// Its controls speak the reader's language (French here), only the record the stand-up's.
+		expect(html).toContain('>Imprimer</button>');
+		expect(html).toContain('>Retour au tableau</a>');
 		expect(html).toContain(`href="/standups/${closedId}/summary.md"`);
 		expect(html).toMatch(/class="[^"]*print-hidden/);
 	});

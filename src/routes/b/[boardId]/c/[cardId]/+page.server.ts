@@ -15,6 +15,7 @@ import { m } from '#lib/paraglide/messages.js';
 import { turnSignalIntoIdea } from '#lib/server/services/signal-ideas.ts';
 import { parseMemberSignal, recordCardSignal } from '#lib/server/services/member-signals.ts';
 import type { Signal } from '#lib/board/signals.ts';
+import { elide } from '#lib/i18n/format.ts';
 import { signalKindLabel } from '#lib/i18n/labels.ts';
 import {
 	askHelp,
@@ -107,13 +108,15 @@ export const actions: Actions = {
 		if (typeof signalId !== 'string' || !card) error(404);
 		const link = new URL(`/b/${w.board.id}/c/${event.params.cardId}`, event.url.origin).href;
 		const describe = (signal: Signal) =>
-			m.signal_idea_description({
-				company: signal.company || m.signal_unknown_company(),
-				kind: signalKindLabel(signal.kind),
-				title: card.title,
-				text: signal.text,
-				link
-			});
+			elide(
+				m.signal_idea_description({
+					company: signal.company || m.signal_unknown_company(),
+					kind: signalKindLabel(signal.kind),
+					title: card.title,
+					text: signal.text,
+					link
+				})
+			);
 		const ideaId = await turnSignalIntoIdea(w.runtime, {
 			boardId: w.board.id,
 			cardId: event.params.cardId,
