@@ -1,4 +1,11 @@
-import { test as base, expect, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import {
+	test as base,
+	expect,
+	type Browser,
+	type BrowserContext,
+	type BrowserContextOptions,
+	type Page
+} from '@playwright/test';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
@@ -10,14 +17,15 @@ export interface App {
 	restart(how?: 'graceful' | 'crash'): Promise<void>;
 }
 
-/** A browser context logged in as `member`, in the given language. */
+/** A browser context logged in as `member`, in the given language (`options`: e.g. a phone's screen). */
 export async function loggedInPage(
 	browser: Browser,
 	app: App,
 	member: Member,
-	locale = 'fr-FR'
+	locale = 'fr-FR',
+	options: BrowserContextOptions = {}
 ): Promise<{ context: BrowserContext; page: Page }> {
-	const context = await browser.newContext({ baseURL: app.server.url, locale });
+	const context = await browser.newContext({ ...options, baseURL: app.server.url, locale });
 	const { hostname } = new URL(app.server.url);
 	await context.addCookies([
 		{ name: 'session', value: member.token, domain: hostname, path: '/', httpOnly: true, sameSite: 'Lax' }

@@ -3,7 +3,7 @@ import { createMember, createTestBoard, openTestDb, type Member } from './accoun
 import { createPerson } from './people.ts';
 import { writeCards } from './portal.ts';
 import { startServer, type RunningServer } from './server.ts';
-import { connectClient, whenSynced, type Client } from './yclient.ts';
+import { connectClient, connectFeed, whenSynced, type Client } from './yclient.ts';
 
 export interface CardBoard {
 	server: RunningServer;
@@ -19,6 +19,8 @@ export interface CardBoard {
 	cardId: string;
 	/** The owner's live connection to the board. */
 	client: Client;
+	/** The owner's live connection to the board's feed (comments, signals, help, flags, settings). */
+	feed: Client;
 	close(): Promise<void>;
 }
 
@@ -41,7 +43,8 @@ export async function startCardBoard(ownerName: string, colleagues: string[]): P
 		.execute();
 	const [cardId] = (await writeCards(server.url, db, owner, boardId, [{ title: 'Vrac en magasin' }])) as [string];
 	const client = connectClient(server.url, boardId, owner.cookie);
-	await whenSynced(client);
+	const feed = connectFeed(server.url, boardId, owner.cookie);
+	await Promise.all([whenSynced(client), whenSynced(feed)]);
 	return {
 		server,
 		db,
@@ -52,8 +55,10 @@ export async function startCardBoard(ownerName: string, colleagues: string[]): P
 		boardId,
 		cardId,
 		client,
+		feed,
 		async close() {
 			client.destroy();
+			feed.destroy();
 			await server.stop();
 			await db.destroy();
 		}

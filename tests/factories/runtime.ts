@@ -1,6 +1,7 @@
 import { createCard } from '../../src/lib/board/commands.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import type { Runtime } from '../../src/lib/server/runtime.ts';
+import { startProjection } from '../../src/lib/server/projection/board-projection.ts';
 import { SyncHub } from '../../src/lib/server/sync/hub.ts';
 import { openTempDatabase } from './db.ts';
 
@@ -22,9 +23,10 @@ export async function openTestRuntime(prefix: string, card: { title: string; cre
 		.execute();
 	const refuse = () => Promise.resolve({ refuse: 404 as const });
 	const hub = new SyncHub(db, refuse, refuse);
-	const runtime = { db, sync: hub } as unknown as Runtime;
+	const projection = startProjection(db, hub);
+	const runtime = { db, sync: hub, projection } as unknown as Runtime;
 	const room = await hub.openRoom(boardId);
-	await room.change(card.createdBy, (doc) =>
+	await room.write(card.createdBy, (doc) =>
 		createCard(doc, { id: cardId, title: card.title, stage: 'ideas', rank: 'a0', createdBy: card.createdBy })
 	);
 	return {

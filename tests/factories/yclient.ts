@@ -31,6 +31,11 @@ export function connectClient(baseUrl: string, boardId: string, cookie: string, 
 	};
 }
 
+/** The same client on a board's read-only feed document (/sync/{boardId}/feed). */
+export function connectFeed(baseUrl: string, boardId: string, cookie: string): Client {
+	return connectClient(baseUrl, `${boardId}/feed`, cookie);
+}
+
 export function whenSynced(client: Client, timeoutMs = 5000): Promise<void> {
 	if (client.provider.synced) return Promise.resolve();
 	return new Promise((resolve, reject) => {

@@ -1,14 +1,14 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readSections } from '../../src/lib/board/card-sections.ts';
 import { createCard, moveCard, renameCard } from '../../src/lib/board/commands.ts';
 import { getCard } from '../../src/lib/board/schema.ts';
 import { putEntry } from '../../src/lib/board/section-commands.ts';
+import { readFlags } from '../../src/lib/board/feed.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { writeCards } from '../factories/portal.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 /**
  * The server's event log, end to end: a raw y-websocket client changes a card, the projection logs
@@ -84,7 +84,9 @@ describe('the card event log', () => {
 		moveCard(c.doc, CARD, 'objective', 'a1'); // the review's criteria are met
 		await loggedCount(2, 'the move');
 		moveCard(c.doc, CARD, 'scope', 'a2'); // the objective is empty: a bypass, flagged by the server
-		await eventually(() => readSections(getCard(c.doc, CARD)!).flags.length === 1, 5000, 'the flag');
+		const feed = connectFeed(server.url, boardId, member.cookie);
+		clients.push(feed);
+		await eventually(() => readFlags(feed.doc, CARD).length === 1, 5000, 'the flag');
 		await loggedCount(4, 'the flag');
 		putEntry(c.doc, CARD, 'checkIns', 'checkin-0001', {
 			date: '2026-11-20',

@@ -39,7 +39,7 @@ beforeAll(async () => {
 		.values({ user_id: fan.userId, card_id: cardId, board_id: boardId, following: 1 })
 		.execute();
 	const room = await runtime.sync.openRoom(boardId);
-	await room.change(null, (doc) => {
+	await room.write(null, (doc) => {
 		createCard(doc, { id: cardId, title: 'Vrac en boutique', stage: 'rollout', rank: 'a0', createdBy: owner.userId });
 		setField(doc, cardId, 'ownerId', owner.userId);
 		putEntry(doc, cardId, 'phases', newId(), {
@@ -107,8 +107,8 @@ describe('the check-in schedule', () => {
 
 	it('stops once the outcome is recorded', async () => {
 		const room = await runtime.sync.openRoom(boardId);
-		await room.change(null, (doc) => setField(doc, cardId, 'outcomeVerdict', 'generalised'));
-		await room.change(null, (doc) => setField(doc, cardId, 'outcomeDate', '2030-01-20'));
+		await room.write(null, (doc) => setField(doc, cardId, 'outcomeVerdict', 'generalised'));
+		await room.write(null, (doc) => setField(doc, cardId, 'outcomeDate', '2030-01-20'));
 		await until(async () => {
 			const row = await runtime.db
 				.selectFrom('card')

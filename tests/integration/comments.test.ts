@@ -16,13 +16,13 @@ let observer: Member;
 let stranger: Member;
 let boardId: string;
 let cardId: string;
-let client: Client;
+let feed: Client;
 
 let setup: CardBoard;
 
 beforeAll(async () => {
 	setup = await startCardBoard('Owner', ['Claire', 'Paul']);
-	({ server, db, owner, observer, stranger, boardId, cardId, client } = setup);
+	({ server, db, owner, observer, stranger, boardId, cardId, feed } = setup);
 	[claire, paul] = setup.colleagues as [Member, Member];
 });
 
@@ -37,7 +37,7 @@ function act(who: Member, action: string, fields: Record<string, string>, card =
 	});
 }
 
-const live = () => cardComments(client.doc, cardId);
+const live = () => cardComments(feed.doc, cardId);
 const byBody = (body: string) => live().find((c) => c.body === body);
 const versions = (who: Member, commentId: string) =>
 	fetch(`${server.url}/b/${boardId}/c/${cardId}/comments/${commentId}/versions`, { headers: { Cookie: who.cookie } });

@@ -5,10 +5,11 @@ import { getCard } from '../../src/lib/board/schema.ts';
 import { putEntry, setField } from '../../src/lib/board/section-commands.ts';
 import type { CollectionRecords } from '../../src/lib/board/sections.ts';
 import type { Stage } from '../../src/lib/domain/stages.ts';
+import { readFlags } from '../../src/lib/board/feed.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 /**
  * The server's gate guard, end to end: real y-websocket clients write moves straight into the
@@ -25,18 +26,23 @@ const clients: Client[] = [];
 const SENTINEL = 'gate-sentinel-0001';
 let sentinelRound = 0;
 
+/** Each board client's connection to the board's feed, where the server writes its flags. */
+const feeds = new WeakMap<Client, Client>();
+
 async function connect(person: Member): Promise<Client> {
 	const c = connectClient(server.url, boardId, person.cookie);
-	clients.push(c);
-	await whenSynced(c);
+	const feed = connectFeed(server.url, boardId, person.cookie);
+	clients.push(c, feed);
+	feeds.set(c, feed);
+	await Promise.all([whenSynced(c), whenSynced(feed)]);
 	return c;
 }
 
 type Flag = CollectionRecords['flags'] & { id: string };
 
 function flagsOf(c: Client, cardId: string): Flag[] {
-	const card = getCard(c.doc, cardId);
-	return card ? readSections(card).flags : [];
+	const feed = feeds.get(c);
+	return feed ? readFlags(feed.doc, cardId) : [];
 }
 
 async function cardRow(cardId: string) {

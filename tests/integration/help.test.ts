@@ -21,13 +21,13 @@ let boardId: string;
 let cardId: string;
 let atelier: string;
 let foreignTeam: string;
-let client: Client;
+let feed: Client;
 
 let setup: CardBoard;
 
 beforeAll(async () => {
 	setup = await startCardBoard('Olivier', ['Claire Lefèvre', 'Paul Martin', 'Jean Dupont']);
-	({ server, db, owner, observer, stranger, boardId, cardId, client } = setup);
+	({ server, db, owner, observer, stranger, boardId, cardId, feed } = setup);
 	[claire, paul, jean] = setup.colleagues as [Member, Member, Member];
 	atelier = (await createTeam(db, owner.organizationId, { name: 'Atelier', color: '#2f855a' }))!;
 	await addTeamMember(db, owner.organizationId, atelier, claire.userId);
@@ -74,14 +74,14 @@ describe('asking another team for help', () => {
 		}
 		expect(await helpNotifications(jean.userId)).toHaveLength(0);
 		expect((await listOpenHelpForTeam(db, atelier)).map((r) => r.commentId)).toContain(commentId);
-		await eventually(() => cardOpenHelp(client.doc, cardId).includes(atelier), 5000, 'the open help on the live card');
+		await eventually(() => cardOpenHelp(feed.doc, cardId).includes(atelier), 5000, 'the open help on the live card');
 		// Someone outside the team replies: still open.
 		expect((await act(jean, 'reply', { parentId: commentId, body: 'Aucune idée' })).status).toBe(200);
 		expect((await findHelp(db, commentId))?.open).toBe(true);
 		expect((await act(claire, 'reply', { parentId: commentId, body: 'Demain matin' })).status).toBe(200);
 		expect(await findHelp(db, commentId)).toMatchObject({ open: false, closedBy: 'answer' });
 		expect((await closedNotifications(owner.userId)).map((n) => n.actor_id)).toEqual([claire.userId]);
-		await eventually(() => cardOpenHelp(client.doc, cardId).length === 0, 5000, 'no open help on the live card');
+		await eventually(() => cardOpenHelp(feed.doc, cardId).length === 0, 5000, 'no open help on the live card');
 	});
 
 	it('lets the asker, and only the asker, close it', async () => {

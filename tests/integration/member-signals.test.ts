@@ -2,12 +2,13 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readCards } from '../../src/lib/board/schema.ts';
 import { readInbox } from '../../src/lib/board/signal-inbox.ts';
 import { cardSignals } from '../../src/lib/board/signals.ts';
+import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { listCardEvents } from '../../src/lib/server/services/events.ts';
 import type { Member } from '../factories/accounts.ts';
 import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
 import type { RunningServer } from '../factories/server.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import { connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 let server: RunningServer;
 let db: Db;
@@ -18,6 +19,7 @@ let stranger: Member;
 let boardId: string;
 let cardId: string;
 let client: Client;
+let feed: Client;
 
 const fields = {
 	source: 'client',
@@ -31,7 +33,7 @@ let setup: CardBoard;
 
 beforeAll(async () => {
 	setup = await startCardBoard('Owner', ['Claire']);
-	({ server, db, owner, observer, stranger, boardId, cardId, client } = setup);
+	({ server, db, owner, observer, stranger, boardId, cardId, client, feed } = setup);
 	[claire] = setup.colleagues as [Member];
 });
 
@@ -51,8 +53,8 @@ const inbox = (who: Member, action: string, body: Record<string, string>) => pos
 describe('members record field signals', () => {
 	it('records a signal on a card: live in a client’s document with its fields, and logged', async () => {
 		expect((await onCard(claire, 'recordSignal', fields)).status).toBe(200);
-		await eventually(() => cardSignals(client.doc, cardId).length === 1, 5000, 'the signal on the card');
-		const [signal] = cardSignals(client.doc, cardId);
+		await eventually(() => cardSignals(feed.doc, cardId).length === 1, 5000, 'the signal on the card');
+		const [signal] = cardSignals(feed.doc, cardId);
 		expect(signal).toMatchObject({ ...fields, recordedBy: claire.userId, kind: 'fails' });
 		const event = (await listCardEvents(db, cardId)).find((e) => e.kind === 'signal');
 		expect(event).toMatchObject({ actor_id: claire.userId, data: { signalId: signal!.id, source: 'client' } });
@@ -68,43 +70,46 @@ describe('members record field signals', () => {
 		expect((await fetch(`${server.url}/b/${boardId}/signals`, { headers: { Cookie: observer.cookie } })).status).toBe(
 			403
 		);
-		expect(cardSignals(client.doc, cardId)).toHaveLength(1);
-		expect(readInbox(client.doc)).toHaveLength(0);
+		expect(cardSignals(feed.doc, cardId)).toHaveLength(1);
+		expect(readInbox(feed.doc)).toHaveLength(0);
 	});
 
 	it('records in the inbox, then attaching moves the signal to the card', async () => {
 		const text = 'Un fournisseur propose des bocaux consignés';
 		expect((await inbox(claire, 'record', { ...fields, source: 'supplier', text })).status).toBe(200);
-		await eventually(() => readInbox(client.doc).length === 1, 5000, 'the signal in the inbox');
-		const [signal] = readInbox(client.doc);
+		await eventually(() => readInbox(feed.doc).length === 1, 5000, 'the signal in the inbox');
+		const [signal] = readInbox(feed.doc);
 		expect(signal).toMatchObject({ source: 'supplier', text, recordedBy: claire.userId });
 		expect((await inbox(observer, 'attach', { signalId: signal!.id, cardId })).status).toBe(403);
 		expect((await inbox(claire, 'attach', { signalId: signal!.id, cardId })).status).toBe(200);
-		await eventually(() => readInbox(client.doc).length === 0, 5000, 'the inbox emptied');
-		expect(cardSignals(client.doc, cardId).find((s) => s.id === signal!.id)).toMatchObject({ text });
+		await eventually(() => readInbox(feed.doc).length === 0, 5000, 'the inbox emptied');
+		expect(cardSignals(feed.doc, cardId).find((s) => s.id === signal!.id)).toMatchObject({ text });
 		expect((await inbox(claire, 'attach', { signalId: signal!.id, cardId })).status).toBe(404);
 	});
 
 	it('turns an inbox signal into a new card in Ideas & signals', async () => {
 		const text = 'Proposer une carte de fidélité';
 		expect((await inbox(claire, 'record', { ...fields, sentiment: 'positive', text })).status).toBe(200);
-		await eventually(() => readInbox(client.doc).length === 1, 5000, 'the signal in the inbox');
-		const [signal] = readInbox(client.doc);
+		await eventually(() => readInbox(feed.doc).length === 1, 5000, 'the signal in the inbox');
+		const [signal] = readInbox(feed.doc);
 		expect((await inbox(observer, 'convert', { signalId: signal!.id })).status).toBe(403);
 		expect((await inbox(claire, 'convert', { signalId: signal!.id })).status).toBe(200);
-		await eventually(() => !!readInbox(client.doc)[0]?.convertedTo, 5000, 'the signal marked converted');
-		const idea = readCards(client.doc).find((c) => c.id === readInbox(client.doc)[0]!.convertedTo);
+		await eventually(() => !!readInbox(feed.doc)[0]?.convertedTo, 5000, 'the signal marked converted');
+		const idea = readCards(client.doc).find((c) => c.id === readInbox(feed.doc)[0]!.convertedTo);
 		expect(idea).toMatchObject({ title: text, stage: 'ideas' });
 		expect((await inbox(claire, 'convert', { signalId: signal!.id })).status).toBe(404);
 	});
 
-	it('puts back a raw client’s write to the inbox', async () => {
-		const forger = connectClient(server.url, boardId, claire.cookie);
+	it('refuses a raw client’s write to the inbox: its feed socket is closed, nobody sees it', async () => {
+		const forger = connectFeed(server.url, boardId, claire.cookie);
 		await whenSynced(forger);
+		const closed = new Promise<number>((resolve) =>
+			forger.provider.ws?.addEventListener('close', (event) => resolve(event.code))
+		);
 		const forged = { kind: 'idea', text: 'Faux signal', company: '', by: owner.userId, at: 1 };
 		forger.doc.getMap('inbox').set('forged_signal_01', forged);
-		await eventually(() => !forger.doc.getMap('inbox').has('forged_signal_01'), 5000, 'the forged signal put back');
-		expect(client.doc.getMap('inbox').has('forged_signal_01')).toBe(false);
+		expect(await closed).toBe(CLOSE.readOnlyDocument);
+		expect(feed.doc.getMap('inbox').has('forged_signal_01')).toBe(false);
 		forger.destroy();
 	});
 });

@@ -8,7 +8,7 @@ import { createMember, createTestBoard, openTestDb, type Member } from '../facto
 import { createPerson } from '../factories/people.ts';
 import { until, writeCards, type SeedCard } from '../factories/portal.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 let server: RunningServer;
 let db: Db;
@@ -130,7 +130,7 @@ describe('the guest portal', () => {
 	});
 
 	it("a guest's feedback becomes a signal on the member's live card, with the guest's company", async () => {
-		const member = connectClient(server.url, boardId, owner.cookie);
+		const member = connectFeed(server.url, boardId, owner.cookie);
 		clients.push(member);
 		await whenSynced(member);
 		const res = await postFeedback(acme, boardId, { cardId: ids[1]!, kind: 'fails', text: '  Trop cher pour nous  ' });
@@ -150,7 +150,7 @@ describe('the guest portal', () => {
 		expect((await postFeedback(owner, boardId, { cardId: ids[0]!, kind: 'idea', text: 'Moi' })).status).toBe(404);
 		expect((await postFeedback(acme, boardId, { cardId: ids[0]!, kind: 'idea', text: ' ' })).status).toBe(400);
 		expect((await postFeedback(acme, boardId, { cardId: ids[0]!, kind: 'love', text: 'Bien' })).status).toBe(400);
-		const check = connectClient(server.url, boardId, owner.cookie);
+		const check = connectFeed(server.url, boardId, owner.cookie);
 		clients.push(check);
 		await whenSynced(check);
 		for (const id of [ids[0]!, ids[2]!, ids[3]!, ids[4]!]) expect(cardSignals(check.doc, id)).toEqual([]);
@@ -161,7 +161,7 @@ describe('the guest portal', () => {
 			postFeedback(who, boardId, { cardId: ids[0]!, kind: 'idea', text: `Idée ${i}` })
 		);
 		expect((await Promise.all(sends)).map((r) => r.status)).toEqual([200, 200]);
-		const check = connectClient(server.url, boardId, owner.cookie);
+		const check = connectFeed(server.url, boardId, owner.cookie);
 		clients.push(check);
 		await whenSynced(check);
 		await eventually(() => cardSignals(check.doc, ids[0]!).length === 2, 5000, 'both signals');

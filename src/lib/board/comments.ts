@@ -1,13 +1,14 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { ID_PATTERN } from '#lib/domain/validation.ts';
+import { feedCollection } from './feed.ts';
 import { getCard } from './schema.ts';
 
 /**
- * The board document's mirror of a card's comments: a collection `comments` (a Y.Map of id → record,
- * each record replaced whole) on the card. Only the server writes it, after the comment table (the
- * source of truth, which also keeps earlier versions). Every read validates: a malformed record, e.g.
- * one pushed by a hostile client, is skipped, never shown.
+ * The feed's mirror of a card's comments (see feed.ts): a collection `comments` (a Y.Map of id →
+ * record, each record replaced whole) on the card's feed entry. Only the server writes it, after the
+ * comment table (the source of truth, which also keeps earlier versions). Every read validates.
+ * `doc` below is the board's feed document.
  */
 
 export const COMMENTS = 'comments';
@@ -66,17 +67,9 @@ export function threads(comments: Comment[]): CommentThread[] {
 	return out.sort((a, b) => a.createdAt - b.createdAt || (a.id < b.id ? -1 : 1));
 }
 
-/**
- * Writes a comment's current state (server side). Creates the collection when the card has none yet:
- * safe because the server writes comments one after another per board. False without the card.
- */
-export function putComment(doc: Y.Doc, cardId: string, id: string, record: CommentRecord): boolean {
-	const card = getCard(doc, cardId);
-	if (!card || !v.safeParse(CommentRecord, record).success) return false;
-	doc.transact(() => {
-		let map = card.get(COMMENTS);
-		if (!(map instanceof Y.Map)) card.set(COMMENTS, (map = new Y.Map()));
-		(map as Y.Map<unknown>).set(id, record);
-	});
+/** Writes a comment's current state (server side; the caller checked the card). False when malformed. */
+export function putComment(feed: Y.Doc, cardId: string, id: string, record: CommentRecord): boolean {
+	if (!v.safeParse(CommentRecord, record).success) return false;
+	feed.transact(() => feedCollection(feed, cardId, COMMENTS).set(id, record));
 	return true;
 }

@@ -14,6 +14,6 @@ describe('open help mirror', () => {
 		expect(cardOpenHelp(doc, cardId)).toEqual(['AAAAAAAAAAAAAAAAAAAAA']);
 		getCard(doc, cardId)!.set(OPEN_HELP, ['<script>']);
 		expect(cardOpenHelp(doc, cardId)).toEqual([]);
-		expect(putOpenHelp(doc, 'missing', [])).toBe(false);
+		expect(putOpenHelp(doc, cardId, ['<script>'])).toBe(false);
 	});
 });

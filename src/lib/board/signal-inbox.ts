@@ -1,12 +1,11 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
-import { createCard, type NewCard } from './commands.ts';
-import { getCard } from './schema.ts';
+import { feedCollection } from './feed.ts';
 import { SIGNALS, SignalRecord, type Signal } from './signals.ts';
 
 /**
  * The board's signals inbox: a top-level Y.Map `inbox` (id → signal record, same shape as a card's
- * signals) holding observations not yet tied to an initiative. Server-only (sync/server-only.ts):
+ * signals) holding observations not yet tied to an initiative, in the board's feed document (feed.ts):
  * members record, attach and convert through the server. Every read validates.
  */
 export const INBOX = 'inbox';
@@ -32,29 +31,23 @@ export function addInboxSignal(doc: Y.Doc, id: string, record: SignalRecord): bo
 	return true;
 }
 
-/** Moves a signal from the inbox into a card's signals, in one transaction. False without either. */
-export function attachInboxSignal(doc: Y.Doc, signalId: string, cardId: string): boolean {
-	const card = getCard(doc, cardId);
-	const signal = readInbox(doc).find((s) => s.id === signalId);
-	if (!card || !signal) return false;
+/** Moves a signal from the inbox into a card's signals (the caller checked the card). False when gone. */
+export function attachInboxSignal(feed: Y.Doc, signalId: string, cardId: string): boolean {
+	const signal = readInbox(feed).find((s) => s.id === signalId);
+	if (!signal) return false;
 	const { id: _id, ...record } = signal;
-	doc.transact(() => {
-		let map = card.get(SIGNALS);
-		if (!(map instanceof Y.Map)) card.set(SIGNALS, (map = new Y.Map()));
-		(map as Y.Map<unknown>).set(signalId, record);
-		inboxMap(doc).delete(signalId);
+	feed.transact(() => {
+		feedCollection(feed, cardId, SIGNALS).set(signalId, record);
+		inboxMap(feed).delete(signalId);
 	});
 	return true;
 }
 
-/** Turns an inbox signal into a new card and marks it converted. False when gone or already converted. */
-export function convertInboxSignal(doc: Y.Doc, signalId: string, idea: NewCard): boolean {
-	const signal = readInbox(doc).find((s) => s.id === signalId);
+/** Marks an inbox signal as turned into the idea `ideaId` (made next). False when gone or already converted. */
+export function markInboxSignalConverted(feed: Y.Doc, signalId: string, ideaId: string): boolean {
+	const signal = readInbox(feed).find((s) => s.id === signalId);
 	if (!signal || signal.convertedTo) return false;
 	const { id: _id, ...record } = signal;
-	doc.transact(() => {
-		createCard(doc, idea);
-		inboxMap(doc).set(signalId, { ...record, convertedTo: idea.id });
-	});
+	inboxMap(feed).set(signalId, { ...record, convertedTo: ideaId });
 	return true;
 }

@@ -1,14 +1,14 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { ID_PATTERN, LIMITS } from '#lib/domain/validation.ts';
-import { createCard, type NewCard } from './commands.ts';
+import { feedCollection } from './feed.ts';
 import { getCard } from './schema.ts';
 
 /**
- * Guests' feedback on a shared card: a collection `signals` (a Y.Map of id → record, each record
- * replaced whole) on the card. Only the server adds signals (the guest portal never holds the
- * document), and it creates the collection with the first one; members only mark a signal as
- * turned into an idea. Every read validates, so a malformed record is skipped, never shown.
+ * Feedback on a card (guests', and members' observations): a collection `signals` (a Y.Map of id →
+ * record, each record replaced whole) on the card's entry in the board's feed (feed.ts). Only the
+ * server writes it; members ask it to, e.g. to turn a signal into an idea. Every read validates, so
+ * a malformed record is skipped, never shown. `doc` below is the board's feed document.
  */
 
 export const SIGNALS = 'signals';
@@ -63,35 +63,22 @@ export function cardSignals(doc: Y.Doc, cardId: string): Signal[] {
 	return card ? readSignals(card) : [];
 }
 
-/**
- * Adds a signal (server side). Creates the collection when the card has none yet: safe because only
- * the server adds signals, one write after another (see services/portal.ts). False without the card.
- */
-export function addSignal(doc: Y.Doc, cardId: string, id: string, record: SignalRecord): boolean {
-	const card = getCard(doc, cardId);
-	if (!card || !v.safeParse(SignalRecord, record).success) return false;
-	doc.transact(() => {
-		let map = card.get(SIGNALS);
-		if (!(map instanceof Y.Map)) card.set(SIGNALS, (map = new Y.Map()));
-		(map as Y.Map<unknown>).set(id, record);
-	});
+/** Adds a signal (server side; the caller checked the card). False when the record is malformed. */
+export function addSignal(feed: Y.Doc, cardId: string, id: string, record: SignalRecord): boolean {
+	if (!v.safeParse(SignalRecord, record).success) return false;
+	feed.transact(() => feedCollection(feed, cardId, SIGNALS).set(id, record));
 	return true;
 }
 
 /**
- * Turns a signal into a new card (in Ideas & signals, as `idea` says) and marks the signal as
- * converted, in one transaction. False when the signal is gone or already converted.
+ * Marks a signal as turned into the idea card `ideaId` (which the caller then creates in the board
+ * document). False when the signal is gone or already converted: the idea is then not made.
  */
-export function convertSignal(doc: Y.Doc, cardId: string, signalId: string, idea: NewCard): boolean {
-	const card = getCard(doc, cardId);
-	const map = card?.get(SIGNALS);
-	const signal = card ? readSignals(card).find((s) => s.id === signalId) : undefined;
-	if (!(map instanceof Y.Map) || !signal || signal.convertedTo) return false;
+export function markSignalConverted(feed: Y.Doc, cardId: string, signalId: string, ideaId: string): boolean {
+	const signal = cardSignals(feed, cardId).find((s) => s.id === signalId);
+	if (!signal || signal.convertedTo) return false;
 	const { id: _id, ...record } = signal;
-	doc.transact(() => {
-		createCard(doc, idea);
-		map.set(signalId, { ...record, convertedTo: idea.id });
-	});
+	feedCollection(feed, cardId, SIGNALS).set(signalId, { ...record, convertedTo: ideaId });
 	return true;
 }
 

@@ -2,7 +2,6 @@ import * as Y from 'yjs';
 import * as v from 'valibot';
 import { createContext } from 'svelte';
 import { nanoid } from 'nanoid';
-import { Awareness, removeAwarenessStates } from 'y-protocols/awareness';
 import type { Stage } from '#lib/domain/stages.ts';
 import { rankForIndex } from '#lib/domain/ordering.ts';
 import { CardTitle } from '#lib/domain/validation.ts';
@@ -26,8 +25,16 @@ import { findTemplate } from '#lib/content/templates.ts';
 import { templateCard, type TemplateLocale } from '#lib/domain/templates.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
 import { CardEditor } from './card-editor.ts';
-import { connectBoard, type BoardConnection, type CloseReason, type ConnectionStatus } from './provider.ts';
-import { readPresence, type BoardUser, type PresenceState, type StandupFocus } from './presence.ts';
+import { withFeed } from '#lib/board/feed.ts';
+import {
+	connectBoard,
+	connectFeed,
+	type BoardConnection,
+	type CloseReason,
+	type ConnectionStatus
+} from './provider.ts';
+import { BoardPresence } from './board-presence.svelte.ts';
+import type { BoardUser, StandupFocus } from './presence.ts';
 import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
 
 export interface BoardSessionOptions {
@@ -66,6 +73,8 @@ export class BoardSession {
 	readonly readOnly: boolean;
 	readonly directory: Directory;
 	readonly doc = new Y.Doc();
+	/** The board's feed: what only the server writes (comments, signals, help, flags, settings), synced down. */
+	readonly feed = new Y.Doc();
 	/** Edits of the cards' method sections. */
 	readonly editor: CardEditor;
 
@@ -80,20 +89,15 @@ export class BoardSession {
 	loaded = $state(false);
 	/** Set when the server closed the connection for good; the session then stays offline. */
 	closeReason = $state<CloseReason | null>(null);
-	/** Other people on the board (not me, whatever number of tabs I have open). */
-	people = $state.raw<BoardUser[]>([]);
-	/** The card this person has open, shared with the others. */
-	openCardId = $state<string | null>(null);
-	settings = $state.raw<BoardSettings>(readSettings(this.doc));
+	/** Who else is here and what they look at (see board-presence.svelte.ts). */
+	readonly presence: BoardPresence;
+	settings = $state.raw<BoardSettings>(readSettings(this.feed));
 	objectives = $state.raw<GlobalObjective[]>([]);
 
-	// Immutable snapshots, replaced whole on each change ($state.raw), hence no SvelteMap.
-	#viewers = $state.raw<ReadonlyMap<string, BoardUser[]>>(NO_VIEWERS);
-	#focus = $state.raw<ReadonlyMap<string, StandupFocus>>(NO_FOCUS);
-	#shownInStandup: StandupFocus | null = null;
+	// An immutable snapshot, replaced whole on each change ($state.raw), hence no SvelteMap.
 	#byId = $state.raw<ReadonlyMap<string, CardView>>(NO_CARDS);
-	#awareness: Awareness | null = null;
 	#connection: BoardConnection | null = null;
+	#feedConnection: BoardConnection | null = null;
 	#destroyed = false;
 
 	constructor({
@@ -109,19 +113,17 @@ export class BoardSession {
 		this.canOverride = canOverride && !readOnly;
 		this.directory = directory;
 		this.editor = new CardEditor(this.doc, user.id);
+		this.presence = new BoardPresence(this.doc, user);
 		cardsMap(this.doc).observeDeep(this.#mirror);
-		settingsMap(this.doc).observe(this.#mirrorBoard);
-		objectivesMap(this.doc).observe(this.#mirrorBoard);
+		cardsMap(this.feed).observeDeep(this.#mirror);
+		settingsMap(this.feed).observe(this.#mirrorBoard);
+		objectivesMap(this.feed).observe(this.#mirrorBoard);
 	}
 
 	/** Starts syncing. Browser only; calling it twice is harmless. */
 	connect(): void {
 		if (this.#connection || this.#destroyed) return;
-		const awareness = new Awareness(this.doc);
-		awareness.on('change', this.#readPresence);
-		this.#awareness = awareness;
-		this.#announceSelf();
-		this.#connection = connectBoard(this.doc, awareness, this.boardId, {
+		this.#connection = connectBoard(this.doc, this.presence.start(), this.boardId, {
 			onStatus: (status) => (this.status = status),
 			onSynced: (synced) => {
 				this.synced = synced;
@@ -129,17 +131,26 @@ export class BoardSession {
 			},
 			onClosed: (reason) => (this.closeReason = reason)
 		});
-		window.addEventListener('pagehide', this.#leave);
-		window.addEventListener('pageshow', this.#rejoin);
+		this.#feedConnection = connectFeed(this.feed, this.boardId);
 	}
 
 	card(id: string): CardView | null {
 		return this.#byId.get(id) ?? null;
 	}
 
+	/** Other people on the board (not me, whatever number of tabs I have open). */
+	get people(): BoardUser[] {
+		return this.presence.people;
+	}
+
+	/** The card this person has open, shared with the others. */
+	get openCardId(): string | null {
+		return this.presence.openCardId;
+	}
+
 	/** Other people who have this card open right now. */
 	viewersOf(cardId: string): BoardUser[] {
-		return this.#viewers.get(cardId) ?? NO_ONE;
+		return this.presence.viewersOf(cardId);
 	}
 
 	/** The card as the method's rules see it. */
@@ -224,60 +235,44 @@ export class BoardSession {
 
 	/** Tells the others which card this person is looking at (null: none). */
 	openCard(cardId: string | null): void {
-		this.openCardId = cardId;
-		this.#awareness?.setLocalStateField('openCard', cardId);
+		this.presence.openCard(cardId);
 	}
 
 	/** A facilitator shows `cardId` of stand-up `standupId` to those following (null: stops showing). */
 	showInStandup(focus: StandupFocus | null): void {
-		this.#shownInStandup = focus;
-		this.#awareness?.setLocalStateField('standup', focus);
+		this.presence.showInStandup(focus);
 	}
 
 	/** The stand-up card `userId` is showing right now, if they are showing one. */
 	standupFocusOf(userId: string): StandupFocus | null {
-		return this.#focus.get(userId) ?? null;
+		return this.presence.standupFocusOf(userId);
 	}
 
 	/** A stand-up someone on the board is leading right now (seen through presence), if any. */
 	get liveStandupId(): string | null {
-		for (const focus of this.#focus.values()) return focus.standupId;
-		return null;
+		return this.presence.liveStandupId;
 	}
 
 	destroy(): void {
 		if (this.#destroyed) return;
 		this.#destroyed = true;
-		this.#leave(); // sent while the socket is still open, so the others see us go at once
+		this.presence.leave(); // sent while the socket is still open, so the others see us go at once
 		this.#connection?.destroy();
-		this.#awareness?.destroy();
-		if (typeof window !== 'undefined') {
-			window.removeEventListener('pagehide', this.#leave);
-			window.removeEventListener('pageshow', this.#rejoin);
-		}
+		this.#feedConnection?.destroy();
+		this.presence.destroy();
 		cardsMap(this.doc).unobserveDeep(this.#mirror);
-		settingsMap(this.doc).unobserve(this.#mirrorBoard);
-		objectivesMap(this.doc).unobserve(this.#mirrorBoard);
+		cardsMap(this.feed).unobserveDeep(this.#mirror);
+		settingsMap(this.feed).unobserve(this.#mirrorBoard);
+		objectivesMap(this.feed).unobserve(this.#mirrorBoard);
 		this.doc.destroy();
+		this.feed.destroy();
 	}
-
-	#leave = () => {
-		if (this.#awareness) removeAwarenessStates(this.#awareness, [this.doc.clientID], 'left');
-	};
-
-	#announceSelf(): void {
-		const state: PresenceState = { user: this.user, openCard: this.openCardId, standup: this.#shownInStandup };
-		this.#awareness?.setLocalState(state);
-	}
-
-	// Back from the back/forward cache (after `pagehide` removed us): show up again.
-	#rejoin = () => {
-		if (this.#awareness?.getLocalState() === null) this.#announceSelf();
-	};
 
 	// Only the cards a change touched are read again: typing in one card re-reads that card alone.
+	// A change of a card's feed (a comment, a flag…) makes a new snapshot of it too, so what its
+	// components derive from the feed is read again.
 	#mirror = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-		const byId = rereadTouched(this.doc, this.#byId, events);
+		const byId = rereadTouched(this.doc, this.#byId, events, (card) => withFeed(card, this.feed));
 		if (byId === this.#byId) return;
 		const { columns, archived } = arrangeCards([...byId.values()]);
 		this.columns = columns;
@@ -286,28 +281,12 @@ export class BoardSession {
 	};
 
 	#mirrorBoard = () => {
-		this.settings = readSettings(this.doc);
-		this.objectives = readObjectives(this.doc);
-	};
-
-	#readPresence = () => {
-		const awareness = this.#awareness;
-		if (!awareness) return;
-		const { people, viewers, focus } = readPresence(awareness.getStates(), this.user.id);
-		this.people = people;
-		this.#viewers = viewers;
-		this.#focus = focus;
+		this.settings = readSettings(this.feed);
+		this.objectives = readObjectives(this.feed);
 	};
 }
 
-const NO_ONE: BoardUser[] = [];
-const NO_VIEWERS: ReadonlyMap<string, BoardUser[]> = snapshot([]);
-const NO_CARDS: ReadonlyMap<string, CardView> = snapshot([]);
-const NO_FOCUS: ReadonlyMap<string, StandupFocus> = snapshot([]);
-
-function snapshot<V>(entries: [string, V][]): ReadonlyMap<string, V> {
-	return new Map(entries);
-}
+const NO_CARDS: ReadonlyMap<string, CardView> = new Map();
 
 const [getContext, setContext] = createContext<BoardSession>();
 

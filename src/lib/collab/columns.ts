@@ -22,21 +22,27 @@ export function arrangeCards(cards: readonly CardView[]): { columns: Columns; ar
 	return { columns, archived };
 }
 
+/** How a card read from the board document is completed before it is shown (e.g. its feed's flags). */
+export type Complete = (card: CardView) => CardView;
+
 /** The card snapshots after a change: the touched cards read again, the others kept as they were
- * (so their components see the same objects). Returns `previous` itself when nothing changed. */
+ * (so their components see the same objects). Returns `previous` itself when nothing changed.
+ * `events` may be the board's or its feed's (both key their cards by id under `cards`). */
 export function rereadTouched(
-	doc: Y.Doc,
+	board: Y.Doc,
 	previous: ReadonlyMap<string, CardView>,
-	events: readonly Y.YEvent<Y.AbstractType<unknown>>[]
+	events: readonly Y.YEvent<Y.AbstractType<unknown>>[],
+	complete: Complete = (card) => card
 ): ReadonlyMap<string, CardView> {
 	const touched = new Set<string>();
-	touchedCardIds(doc, events, touched);
+	const source = events[0]?.transaction.doc ?? board;
+	touchedCardIds(source, events, touched);
 	if (touched.size === 0) return previous;
 	const next = new Map(previous);
 	for (const id of touched) {
-		const map = getCard(doc, id);
+		const map = getCard(board, id);
 		const card = map ? readCard(map) : null;
-		if (card && card.id === id) next.set(id, card);
+		if (card && card.id === id) next.set(id, complete(card));
 		else next.delete(id);
 	}
 	return next;

@@ -1,5 +1,5 @@
 import type * as Y from 'yjs';
-import type { Awareness } from 'y-protocols/awareness';
+import { Awareness } from 'y-protocols/awareness';
 import { WebsocketProvider } from 'y-websocket';
 import { CLOSE } from '#lib/domain/close-codes.ts';
 
@@ -27,6 +27,26 @@ export interface ConnectionEvents {
 	onStatus(status: ConnectionStatus): void;
 	onSynced(synced: boolean): void;
 	onClosed(reason: CloseReason): void;
+}
+
+/**
+ * Syncs the board's read-only feed (comments, signals, help, flags, settings) down: its own socket
+ * at /sync/{boardId}/feed, no presence, reconnecting like the board's; nothing is ever written to it.
+ */
+export function connectFeed(feed: Y.Doc, boardId: string): BoardConnection {
+	const awareness = new Awareness(feed);
+	awareness.setLocalState(null); // presence goes with the board document
+	const provider = new WebsocketProvider(syncServerUrl(window.location), `${boardId}/feed`, feed, {
+		awareness,
+		shouldReconnect: (event) => !isTerminalClose(event.code)
+	});
+	return {
+		provider,
+		destroy() {
+			provider.destroy();
+			awareness.destroy();
+		}
+	};
 }
 
 export interface BoardConnection {

@@ -4,6 +4,8 @@ export const CLOSE = {
 	unauthorized: 4401,
 	forbidden: 4403,
 	notFound: 4404,
+	/** A client wrote to a document only the server writes (a board's feed). */
+	readOnlyDocument: 4405,
 	serverError: 4500,
 	shuttingDown: 4503
 } as const;

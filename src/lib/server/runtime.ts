@@ -4,6 +4,7 @@ import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { Mailer } from './mail.ts';
 import type { DemoLogin } from './seed/demo.ts';
+import type { BoardProjection } from './projection/board-projection.ts';
 import type { SyncHub } from './sync/hub.ts';
 import { startRuntime } from './start.ts';
 
@@ -12,6 +13,8 @@ export interface Runtime {
 	config: Config;
 	db: Db;
 	sync: SyncHub;
+	/** The relational view of the boards (card rows, events), and the guest portal's change notices. */
+	projection: BoardProjection;
 	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
 	mailer: Mailer | null;
 	close(): Promise<void>;

@@ -4,6 +4,8 @@ import { migrateToLatest } from './db/migrate.ts';
 import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
+import { startProjection } from './projection/board-projection.ts';
+import { boardLevelOf } from './services/boards.ts';
 import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
 import type { Runtime } from './runtime.ts';
 import { startNotifications } from './services/notifications.ts';
@@ -15,13 +17,16 @@ export async function startRuntime(
 ): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
-	const sync = new SyncHub(db, admitMembers(db, config.origin), reassessMembers(db));
+	const levelOf = boardLevelOf(db);
+	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf));
+	const projection = startProjection(db, sync);
 	const stopNotifications = startNotifications(db);
 	const demo = config.seedDemo ? await seedDemoIfEmpty(db, sync) : null;
 	const runtime: Runtime = {
 		config,
 		db,
 		sync,
+		projection,
 		mailer: createMailer(config),
 		async close() {
 			await stopCheckIns();

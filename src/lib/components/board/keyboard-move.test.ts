@@ -3,6 +3,7 @@ import type { CardView } from '#lib/board/schema.ts';
 import { emptySections } from '#lib/board/card-sections.ts';
 import type { Columns } from '#lib/collab/columns.ts';
 import { placeOf, positionIn, step, withCardAt } from './keyboard-move.ts';
+import { movePlaces, startIndex } from './move-places.ts';
 
 const card = (id: string, stage: CardView['stage']): CardView => ({
 	id,
@@ -47,5 +48,23 @@ describe('keyboard moves', () => {
 		expect(placeOf(preview, 'a')).toEqual({ stage: 'review', index: 1 });
 		expect(positionIn(board, 'a', { stage: 'review', index: 1 })).toEqual({ position: 2, total: 2 });
 		expect(placeOf(board, 'zz')).toBeNull();
+	});
+});
+
+describe('the "Move to…" menu', () => {
+	const offered = (cardId: string, stage: CardView['stage']) =>
+		movePlaces(board, cardId, stage).map((p) => `${p.index}:${p.after?.id ?? 'top'}`);
+
+	it('offers the top and a place after each other card of the column', () => {
+		expect(offered('d', 'ideas')).toEqual(['0:top', '1:a', '2:b', '3:c']);
+		expect(offered('b', 'ideas')).toEqual(['0:top', '1:a', '2:c']); // not after itself
+		expect(offered('a', 'objective')).toEqual(['0:top']);
+	});
+
+	it("starts at the card's own place in its column, and at the bottom of another", () => {
+		expect(startIndex(board, 'b', 'ideas')).toBe(1);
+		expect(startIndex(board, 'a', 'review')).toBe(1);
+		expect(startIndex(board, 'd', 'ideas')).toBe(3);
+		expect(startIndex(board, 'a', 'scope')).toBe(0);
 	});
 });

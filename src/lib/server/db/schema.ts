@@ -62,6 +62,15 @@ export interface Database extends ConversationTables, StandupTables, CheckInTabl
 		created_at: number;
 	};
 	board_snapshot: { board_id: string; seq: number; data: Uint8Array; created_at: number };
+	/** The read-only feed documents, stored like the boards' (see sync/doc-tables.ts). */
+	feed_update: {
+		board_id: string;
+		seq: number;
+		data: Uint8Array;
+		user_id: string | null;
+		created_at: number;
+	};
+	feed_snapshot: { board_id: string; seq: number; data: Uint8Array; created_at: number };
 	card: {
 		id: string;
 		board_id: string;

@@ -107,12 +107,17 @@ async function seedBoard(
 	const context = { now, today, people, teams, objectives };
 	const byStage = new Map<Stage, DemoCard[]>();
 	for (const card of demoCards) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
-	await room.change(people.get(organisation.author) ?? null, (doc) => {
-		writeSettings(doc, { ...readSettings(doc), timeZone: DEFAULT_TIME_ZONE });
+	const author = people.get(organisation.author) ?? null;
+	await (
+		await sync.openFeed(boardId)
+	).write(author, (feed) => {
+		writeSettings(feed, { ...readSettings(feed), timeZone: DEFAULT_TIME_ZONE });
 		const objectiveRanks = generateNKeysBetween(null, null, organisation.objectives.length);
 		organisation.objectives.forEach((o, i) =>
-			putObjective(doc, { id: objectives.get(o.key) ?? newId(), title: o.title, rank: objectiveRanks[i] ?? 'a0' })
+			putObjective(feed, { id: objectives.get(o.key) ?? newId(), title: o.title, rank: objectiveRanks[i] ?? 'a0' })
 		);
+	});
+	await room.write(author, (doc) => {
 		for (const [stage, cards] of byStage) {
 			const ranks = generateNKeysBetween(null, null, cards.length);
 			cards.forEach((card, i) => {

@@ -17,8 +17,8 @@ import { can } from '#lib/domain/permissions.ts';
 
 /**
  * The board's method settings and global objectives: read by everyone on the board, changed only
- * by its organisation's owners and managers, through the server (which writes them into the live
- * document, so every open board updates at once).
+ * by its organisation's owners and managers, through the server (which writes them into the board's
+ * live feed document, so every open board updates at once).
  */
 
 export function managesBoard(board: BoardAccess): boolean {
@@ -29,13 +29,13 @@ export async function readBoardMethod(
 	runtime: Runtime,
 	boardId: string
 ): Promise<{ settings: BoardSettings; objectives: GlobalObjective[] }> {
-	const room = await runtime.sync.openRoom(boardId);
-	return { settings: readSettings(room.doc), objectives: readObjectives(room.doc) };
+	const feed = await runtime.sync.openFeed(boardId);
+	return { settings: readSettings(feed.doc), objectives: readObjectives(feed.doc) };
 }
 
 async function change(runtime: Runtime, boardId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void> {
-	const room = await runtime.sync.openRoom(boardId);
-	await room.change(userId, edit);
+	const feed = await runtime.sync.openFeed(boardId);
+	await feed.write(userId, edit);
 }
 
 export function saveSettings(runtime: Runtime, boardId: string, userId: string, settings: BoardSettings) {

@@ -122,3 +122,8 @@ export async function findRoleForBoard(db: Db, boardId: string, userId: string):
 export async function mayForceGates(db: Db, boardId: string, userId: string): Promise<boolean> {
 	return can(await findRoleForBoard(db, boardId, userId), 'gate.override');
 }
+
+/** A person's access to a board's document (null: none), as the sync endpoint's door asks it. */
+export function boardLevelOf(db: Db): (boardId: string, userId: string) => Promise<'read' | 'edit' | null> {
+	return async (boardId, userId) => (await findBoardForUser(db, boardId, userId))?.level ?? null;
+}

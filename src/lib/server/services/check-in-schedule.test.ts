@@ -6,7 +6,7 @@ import { putEntry, setField } from '#lib/board/section-commands.ts';
 import type { Cadence } from '#lib/domain/method/types.ts';
 import { until } from '../../../../tests/factories/portal.ts';
 import { openTestRuntime } from '../../../../tests/factories/runtime.ts';
-import { checkInPlanColumn, parseCheckInPlan, type CheckInPlan } from '../sync/check-in-plan.ts';
+import { checkInPlanColumn, parseCheckInPlan, type CheckInPlan } from '../projection/check-in-plan.ts';
 import { checkInNotices, runCheckInSchedule } from './check-in-schedule.ts';
 
 const at = (iso: string) => Date.parse(iso);
@@ -108,7 +108,7 @@ describe('runCheckInSchedule', () => {
 
 	async function toRollout(archived = false) {
 		const room = await test.runtime.sync.openRoom(test.boardId);
-		await room.change('u1', (doc) => {
+		await room.write('u1', (doc) => {
 			putEntry(doc, test.cardId, 'phases', 'p1', {
 				name: 'Pilote',
 				segments: [],

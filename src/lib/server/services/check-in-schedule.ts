@@ -2,7 +2,7 @@ import { readSettings } from '#lib/board/board-settings.ts';
 import { missedCheckIns, nextCheckInDue } from '#lib/domain/method/cadence.ts';
 import type { IsoDate } from '#lib/domain/method/types.ts';
 import type { Runtime } from '../runtime.ts';
-import { parseCheckInPlan, planToMethodCard, type CheckInPlan } from '../sync/check-in-plan.ts';
+import { parseCheckInPlan, planToMethodCard, type CheckInPlan } from '../projection/check-in-plan.ts';
 import { recordEvent } from './events.ts';
 
 /**
@@ -59,8 +59,8 @@ export async function runCheckInSchedule(runtime: ScheduleRuntime, now: number):
 		if (plans.some(({ plan }) => !plan?.timeZone)) {
 			// Plans from before the time zone was kept (or before plans were): opening the board
 			// projects its cards afresh, and its settings give the zone meanwhile.
-			const room = await runtime.sync.openRoom(boardId);
-			boardZone = readSettings(room.doc).timeZone;
+			await runtime.sync.openRoom(boardId);
+			boardZone = readSettings((await runtime.sync.openFeed(boardId)).doc).timeZone;
 			plans = (await rolloutPlans(runtime.db, boardId)).get(boardId) ?? [];
 		}
 		for (const { cardId, plan } of plans) {

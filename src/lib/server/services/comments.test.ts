@@ -20,7 +20,7 @@ beforeAll(async () => {
 
 afterAll(() => world.dispose());
 
-const live = async () => cardComments((await runtime.sync.openRoom(boardId)).doc, cardId);
+const live = async () => cardComments((await runtime.sync.openFeed(boardId)).doc, cardId);
 
 describe('comments', () => {
 	it('writes SQL, mirrors the comment into the live document and logs an event', async () => {
@@ -65,11 +65,11 @@ describe('comments', () => {
 		expect(edited).toMatchObject({ body: 'v3', deleted: false });
 		expect(edited?.editedAt).toBeTypeOf('number');
 
-		const before = commentCount((await runtime.sync.openRoom(boardId)).doc, cardId);
+		const before = commentCount((await runtime.sync.openFeed(boardId)).doc, cardId);
 		expect(await deleteComment(runtime, (await findComment(runtime.db, id))!, alice)).toBe(true);
 		expect((await live()).find((c) => c.id === id)).toMatchObject({ body: '', deleted: true });
 		expect((await findComment(runtime.db, id))?.deleted_at).toBeTypeOf('number');
-		expect(commentCount((await runtime.sync.openRoom(boardId)).doc, cardId)).toBe(before - 1);
+		expect(commentCount((await runtime.sync.openFeed(boardId)).doc, cardId)).toBe(before - 1);
 		expect(await editComment(runtime, (await findComment(runtime.db, id))!, alice, 'v4')).toBe(false);
 		const kinds = (await listCardEvents(runtime.db, cardId)).slice(0, 3).map((e) => e.kind);
 		expect(kinds).toEqual(['comment-deleted', 'comment-edited', 'comment-edited']);

@@ -4,13 +4,12 @@ import type { Db } from '../db/open.ts';
 import type { ConversationTables } from '../db/schema.ts';
 import { newId } from '../ids.ts';
 import type { Runtime } from '../runtime.ts';
-import type { Room } from '../sync/room.ts';
 import { recordEvent } from './events.ts';
 
 /**
  * Comments on cards. The comment table is the truth (and keeps earlier versions); each write then
- * mirrors the comment's current state into the live board document, so every open board shows it at
- * once, and lands in the card's event log. Callers check access first (see the card page's actions).
+ * mirrors the comment's current state into the board's live feed document, so every open board shows
+ * it at once, and lands in the card's event log. Callers check access first (see the card page's actions).
  */
 
 export type CommentRow = ConversationTables['comment'];
@@ -65,7 +64,7 @@ export async function addComment(runtime: Runtime, input: NewComment): Promise<s
 		deleted_at: null
 	};
 	await db.insertInto('comment').values(row).execute();
-	await mirror(room, input.authorId, row);
+	await mirror(runtime, input.authorId, row);
 	await logEvent(db, 'comment', input.authorId, row);
 	return id;
 }
@@ -82,7 +81,7 @@ export async function editComment(runtime: Runtime, comment: CommentRow, userId:
 			.execute();
 		await trx.updateTable('comment').set({ body, edited_at: now }).where('id', '=', comment.id).execute();
 	});
-	await mirror(await runtime.sync.openRoom(comment.board_id), userId, row);
+	await mirror(runtime, userId, row);
 	await logEvent(runtime.db, 'comment-edited', userId, row);
 	return true;
 }
@@ -92,12 +91,12 @@ export async function deleteComment(runtime: Runtime, comment: CommentRow, userI
 	if (comment.deleted_at !== null) return false;
 	const row: CommentRow = { ...comment, deleted_at: Date.now() };
 	await runtime.db.updateTable('comment').set({ deleted_at: row.deleted_at }).where('id', '=', comment.id).execute();
-	await mirror(await runtime.sync.openRoom(comment.board_id), userId, row);
+	await mirror(runtime, userId, row);
 	await logEvent(runtime.db, 'comment-deleted', userId, row);
 	return true;
 }
 
-/** What the board document shows of a comment: a deleted one keeps no text. */
+/** What the feed shows of a comment: a deleted one keeps no text. */
 export function toRecord(row: CommentRow): CommentRecord {
 	const deleted = row.deleted_at !== null;
 	return {
@@ -110,16 +109,9 @@ export function toRecord(row: CommentRow): CommentRecord {
 	};
 }
 
-// One comment written after another on each live board: the first one creates the card's
-// collection, and two writes prepared at once (each on its own copy) would each create their own.
-const writes = new WeakMap<Room, Promise<unknown>>();
-
-function mirror(room: Room, userId: string, row: CommentRow): Promise<unknown> {
-	const write = (writes.get(room) ?? Promise.resolve())
-		.catch(() => undefined)
-		.then(() => room.change(userId, (doc) => putComment(doc, row.card_id, row.id, toRecord(row))));
-	writes.set(room, write);
-	return write;
+async function mirror(runtime: Runtime, userId: string, row: CommentRow): Promise<void> {
+	const feed = await runtime.sync.openFeed(row.board_id);
+	await feed.write(userId, (doc) => putComment(doc, row.card_id, row.id, toRecord(row)));
 }
 
 function logEvent(db: Db, kind: 'comment' | 'comment-edited' | 'comment-deleted', actorId: string, row: CommentRow) {

@@ -136,9 +136,9 @@ export async function closeAnsweredHelp(db: Db, replyId: string): Promise<boolea
 	return member ? closeHelp(db, request, reply.author_id, 'answer') : false;
 }
 
-/** Mirrors the card's open requests into the live board document (the card face's badge). */
+/** Mirrors the card's open requests into the board's live feed (the card face's badge). */
 export async function mirrorOpenHelp(runtime: Runtime, boardId: string, cardId: string, userId: string): Promise<void> {
 	const open = (await listCardHelp(runtime.db, boardId, cardId)).filter((r) => r.open).map((r) => r.teamId);
-	const room = await runtime.sync.openRoom(boardId);
-	await room.change(userId, (doc) => putOpenHelp(doc, cardId, open));
+	const feed = await runtime.sync.openFeed(boardId);
+	await feed.write(userId, (doc) => putOpenHelp(doc, cardId, open));
 }

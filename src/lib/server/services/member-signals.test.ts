@@ -35,7 +35,8 @@ beforeAll(async () => {
 
 afterAll(() => world.dispose());
 
-const doc = async () => (await runtime.sync.openRoom(boardId)).doc;
+const doc = async () => (await runtime.sync.openFeed(boardId)).doc;
+const board = async () => (await runtime.sync.openRoom(boardId)).doc;
 
 describe('member signals', () => {
 	it('parses a form and refuses a missing or unknown field', () => {
@@ -76,7 +77,7 @@ describe('member signals', () => {
 		});
 		const input = { boardId, signalId: id!, userId: alice, describe: () => 'desc' };
 		const ideaId = await turnInboxSignalIntoIdea(runtime, input);
-		expect(readCards(await doc()).find((c) => c.id === ideaId)).toMatchObject({
+		expect(readCards(await board()).find((c) => c.id === ideaId)).toMatchObject({
 			title: 'Idée de terrain',
 			stage: 'ideas'
 		});

@@ -1,7 +1,6 @@
 import * as v from 'valibot';
-import { rankForIndex, sortRanked } from '#lib/domain/ordering.ts';
-import { readCards } from '#lib/board/schema.ts';
-import { attachInboxSignal, addInboxSignal, convertInboxSignal, readInbox } from '#lib/board/signal-inbox.ts';
+import { getCard } from '#lib/board/schema.ts';
+import { attachInboxSignal, addInboxSignal, markInboxSignalConverted, readInbox } from '#lib/board/signal-inbox.ts';
 import {
 	addSignal,
 	ideaTitle,
@@ -15,6 +14,7 @@ import {
 } from '#lib/board/signals.ts';
 import { newId } from '../ids.ts';
 import { recordEvent } from './events.ts';
+import { addIdea } from './signal-ideas.ts';
 import type { Runtime } from '../runtime.ts';
 
 /** What a member records: an observation from the field. */
@@ -50,13 +50,11 @@ export async function recordCardSignal(
 	runtime: Runtime,
 	input: { boardId: string; cardId: string; userId: string; signal: MemberSignalInput }
 ): Promise<string | null> {
-	const room = await runtime.sync.openRoom(input.boardId);
+	if (!(await hasCard(runtime, input.boardId, input.cardId))) return null;
+	const feed = await runtime.sync.openFeed(input.boardId);
 	const signalId = newId();
-	let added = false;
-	await room.change(input.userId, (doc) => {
-		added = addSignal(doc, input.cardId, signalId, memberRecord(input.signal, input.userId));
-	});
-	if (!added) return null;
+	const record = memberRecord(input.signal, input.userId);
+	if (!(await feed.write(input.userId, (doc) => addSignal(doc, input.cardId, signalId, record)))) return null;
 	await recordEvent(runtime.db, {
 		boardId: input.boardId,
 		cardId: input.cardId,
@@ -72,13 +70,10 @@ export async function recordInboxSignal(
 	runtime: Runtime,
 	input: { boardId: string; userId: string; signal: MemberSignalInput }
 ): Promise<string | null> {
-	const room = await runtime.sync.openRoom(input.boardId);
+	const feed = await runtime.sync.openFeed(input.boardId);
 	const signalId = newId();
-	let added = false;
-	await room.change(input.userId, (doc) => {
-		added = addInboxSignal(doc, signalId, memberRecord(input.signal, input.userId));
-	});
-	return added ? signalId : null;
+	const record = memberRecord(input.signal, input.userId);
+	return (await feed.write(input.userId, (doc) => addInboxSignal(doc, signalId, record))) ? signalId : null;
 }
 
 /** Moves an inbox signal onto a card. False when the signal or the card is gone. */
@@ -86,13 +81,10 @@ export async function attachSignal(
 	runtime: Runtime,
 	input: { boardId: string; signalId: string; cardId: string; userId: string }
 ): Promise<boolean> {
-	const room = await runtime.sync.openRoom(input.boardId);
-	const signal = readInbox(room.doc).find((s) => s.id === input.signalId);
-	let attached = false;
-	await room.change(input.userId, (doc) => {
-		attached = attachInboxSignal(doc, input.signalId, input.cardId);
-	});
-	if (!attached) return false;
+	if (!(await hasCard(runtime, input.boardId, input.cardId))) return false;
+	const feed = await runtime.sync.openFeed(input.boardId);
+	const signal = readInbox(feed.doc).find((s) => s.id === input.signalId);
+	if (!(await feed.write(input.userId, (doc) => attachInboxSignal(doc, input.signalId, input.cardId)))) return false;
 	await recordEvent(runtime.db, {
 		boardId: input.boardId,
 		cardId: input.cardId,
@@ -108,23 +100,16 @@ export async function turnInboxSignalIntoIdea(
 	runtime: Runtime,
 	input: { boardId: string; signalId: string; userId: string; describe: (signal: Signal) => string }
 ): Promise<string | null> {
-	const room = await runtime.sync.openRoom(input.boardId);
-	const signal = readInbox(room.doc).find((s) => s.id === input.signalId);
+	const feed = await runtime.sync.openFeed(input.boardId);
+	const signal = readInbox(feed.doc).find((s) => s.id === input.signalId);
 	if (!signal || signal.convertedTo) return null;
 	const id = newId();
-	let converted = false;
-	await room.change(input.userId, (doc) => {
-		const ideas = sortRanked(readCards(doc).filter((c) => c.stage === 'ideas' && !c.archived));
-		converted = convertInboxSignal(doc, input.signalId, {
-			id,
-			title: ideaTitle(signal.text),
-			stage: 'ideas',
-			description: input.describe(signal),
-			rank: rankForIndex(ideas, id, ideas.length),
-			createdBy: input.userId
-		});
+	if (!(await feed.write(input.userId, (doc) => markInboxSignalConverted(doc, input.signalId, id)))) return null;
+	await addIdea(runtime, input.boardId, input.userId, {
+		id,
+		title: ideaTitle(signal.text),
+		description: input.describe(signal)
 	});
-	if (!converted) return null;
 	await recordEvent(runtime.db, {
 		boardId: input.boardId,
 		cardId: id,
@@ -133,4 +118,9 @@ export async function turnInboxSignalIntoIdea(
 		data: { signalId: input.signalId, source: signal.source ?? 'other' }
 	});
 	return id;
+}
+
+/** Whether the card is on the board (signals are only written for cards that exist). */
+async function hasCard(runtime: Runtime, boardId: string, cardId: string): Promise<boolean> {
+	return getCard((await runtime.sync.openRoom(boardId)).doc, cardId) !== null;
 }

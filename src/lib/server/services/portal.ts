@@ -2,14 +2,14 @@ import { can } from '#lib/domain/permissions.ts';
 import { compareRanked } from '#lib/domain/ordering.ts';
 import { stageIndex } from '#lib/domain/stages.ts';
 import { isSharedWith, parseAudience } from '#lib/board/sharing.ts';
+import { getCard } from '#lib/board/schema.ts';
 import { addSignal, type SignalKind } from '#lib/board/signals.ts';
 import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
 import { findRoleForBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import type { Runtime } from '../runtime.ts';
-import type { Room } from '../sync/room.ts';
-import { parseGuestView, type GuestView } from '../sync/guest-view.ts';
+import { parseGuestView, type GuestView } from '../projection/guest-view.ts';
 
 /**
  * The guest portal: the cards shared with a guest, read from the projection (`card.shared_with`,
@@ -125,25 +125,15 @@ export interface Feedback {
 	text: string;
 }
 
-// One signal written after another on each live board: the first one creates the card's collection,
-// and two writes prepared at once (each on its own copy of the document) would each create their own.
-const writes = new WeakMap<Room, Promise<unknown>>();
-
-/** Writes a guest's feedback into the live board as a signal on the card; false when the card is gone. */
+/** Writes a guest's feedback into the board's live feed as a signal on the card; false when the card is gone. */
 export async function leaveFeedback(runtime: Runtime, feedback: Feedback): Promise<boolean> {
 	const { boardId, cardId, userId, company, kind, text } = feedback;
-	const room = await runtime.sync.openRoom(boardId);
+	if (!getCard((await runtime.sync.openRoom(boardId)).doc, cardId)) return false;
+	const feed = await runtime.sync.openFeed(boardId);
 	const record = { kind, text, company: company ?? '', by: userId, at: Date.now() };
-	const write = (writes.get(room) ?? Promise.resolve())
-		.catch(() => undefined)
-		.then(async () => {
-			let added = false;
-			const signalId = newId();
-			await room.change(userId, (doc) => (added = addSignal(doc, cardId, signalId, record)));
-			const data = { signalId, kind, company: record.company };
-			if (added) await recordEvent(runtime.db, { boardId, cardId, kind: 'signal', actorId: userId, data });
-			return added;
-		});
-	writes.set(room, write);
-	return write;
+	const signalId = newId();
+	if (!(await feed.write(userId, (doc) => addSignal(doc, cardId, signalId, record)))) return false;
+	const data = { signalId, kind, company: record.company };
+	await recordEvent(runtime.db, { boardId, cardId, kind: 'signal', actorId: userId, data });
+	return true;
 }

@@ -1,33 +1,43 @@
 import { nanoid } from 'nanoid';
 import { rankForIndex, sortRanked } from '#lib/domain/ordering.ts';
+import { createCard } from '#lib/board/commands.ts';
 import { readCards } from '#lib/board/schema.ts';
-import { cardSignals, convertSignal, ideaTitle, type Signal } from '#lib/board/signals.ts';
+import { cardSignals, ideaTitle, markSignalConverted, type Signal } from '#lib/board/signals.ts';
 import type { Runtime } from '../runtime.ts';
 
 /**
- * Turns a signal into a new card at the end of Ideas & signals, linking back to its card, and marks
- * the signal converted, in one server write (signals are server-only: members cannot write them).
+ * Turns a signal into a new card at the end of Ideas & signals, linking back to its card: the signal
+ * is marked converted in the feed first (which refuses a second conversion), then the card is made.
  * Returns the new card's id, or null when the signal is gone or already converted.
  */
 export async function turnSignalIntoIdea(
 	runtime: Runtime,
 	input: { boardId: string; cardId: string; signalId: string; userId: string; describe: (signal: Signal) => string }
 ): Promise<string | null> {
-	const room = await runtime.sync.openRoom(input.boardId);
-	const signal = cardSignals(room.doc, input.cardId).find((s) => s.id === input.signalId);
+	const feed = await runtime.sync.openFeed(input.boardId);
+	const signal = cardSignals(feed.doc, input.cardId).find((s) => s.id === input.signalId);
 	if (!signal || signal.convertedTo) return null;
 	const id = nanoid();
-	let converted = false;
-	await room.change(input.userId, (doc) => {
-		const ideas = sortRanked(readCards(doc).filter((c) => c.stage === 'ideas' && !c.archived));
-		converted = convertSignal(doc, input.cardId, input.signalId, {
-			id,
-			title: ideaTitle(signal.text),
-			stage: 'ideas',
-			description: input.describe(signal),
-			rank: rankForIndex(ideas, id, ideas.length),
-			createdBy: input.userId
-		});
+	const marked = await feed.write(input.userId, (doc) => markSignalConverted(doc, input.cardId, input.signalId, id));
+	if (!marked) return null;
+	await addIdea(runtime, input.boardId, input.userId, {
+		id,
+		title: ideaTitle(signal.text),
+		description: input.describe(signal)
 	});
-	return converted ? id : null;
+	return id;
+}
+
+/** A new card at the end of Ideas & signals (a signal turned into an idea). */
+export async function addIdea(
+	runtime: Runtime,
+	boardId: string,
+	userId: string,
+	idea: { id: string; title: string; description: string }
+): Promise<void> {
+	const room = await runtime.sync.openRoom(boardId);
+	await room.write(userId, (doc) => {
+		const ideas = sortRanked(readCards(doc).filter((c) => c.stage === 'ideas' && !c.archived));
+		createCard(doc, { ...idea, stage: 'ideas', rank: rankForIndex(ideas, idea.id, ideas.length), createdBy: userId });
+	});
 }

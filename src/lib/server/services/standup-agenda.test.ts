@@ -54,8 +54,9 @@ async function setUp(timeZone: string) {
 	// A Wednesday two weeks back: weekly dues fall on Wednesdays; the first one is covered by the check-ins.
 	const start = toDay(localDate(now, 'Pacific/Auckland'))! - 12;
 	const room = await runtime.sync.openRoom(boardId);
-	await room.change(user, (doc) => {
-		writeSettings(doc, { ...readSettings(doc), timeZone });
+	const feed = await runtime.sync.openFeed(boardId);
+	await feed.write(user, (doc) => writeSettings(doc, { ...readSettings(doc), timeZone }));
+	await room.write(user, (doc) => {
 		createCard(doc, { id: quiet, title: 'Tarifs fournisseurs', stage: 'objective', rank: 'a1', createdBy: user });
 		createCard(doc, { id: helped, title: 'Vitrine', stage: 'review', rank: 'a2', createdBy: user });
 		const editor = new CardEditor(doc, user);
@@ -68,7 +69,7 @@ async function setUp(timeZone: string) {
 		editor.putCheckIn(rollout, null, { date: fromDay(start + 1), value: 0, confidence: 'at-risk' });
 		editor.putCheckIn(rollout, null, { date: fromDay(start + 2), value: 60, confidence: 'on-track' });
 	});
-	await room.change(user, (doc) => moveCard(doc, rollout, 'rollout', 'a0'));
+	await room.write(user, (doc) => moveCard(doc, rollout, 'rollout', 'a0'));
 	await projected(() =>
 		runtime.db.selectFrom('card_event').select('id').where('kind', '=', 'moved').executeTakeFirst()
 	);

@@ -1,4 +1,5 @@
 import { readSettings } from '#lib/board/board-settings.ts';
+import { withFeed } from '#lib/board/feed.ts';
 import { toMethodCard } from '#lib/board/card-sections.ts';
 import { readCards, type CardView } from '#lib/board/schema.ts';
 import { cardStatus, nextCheckInDue } from '#lib/domain/method/status.ts';
@@ -28,8 +29,11 @@ export async function loadAgenda(
 	now = Date.now()
 ): Promise<Agenda> {
 	const room = await runtime.sync.openRoom(boardId);
-	const settings = readSettings(room.doc);
-	const cards = readCards(room.doc).filter((card) => !card.archived);
+	const feed = (await runtime.sync.openFeed(boardId)).doc;
+	const settings = readSettings(feed);
+	const cards = readCards(room.doc)
+		.filter((card) => !card.archived)
+		.map((card) => withFeed(card, feed));
 	const [events, touched, help] = await Promise.all([
 		loggedEvents(runtime.db, boardId, since, now),
 		lastTouched(runtime.db, boardId),

@@ -4,13 +4,10 @@ import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE } from '#lib/domain/close-codes.ts';
 import { isId } from '#lib/domain/validation.ts';
 import type { Db } from '../db/open.ts';
+import { feedStore } from './doc-tables.ts';
+import type { SyncHooks } from './hooks.ts';
 import { BadMessage, decodeClientMessage } from './protocol.ts';
-import { putEntry } from '#lib/board/section-commands.ts';
-import { newId } from '../ids.ts';
-import { mayForceGates } from '../services/boards.ts';
-import { CardProjection } from './projection.ts';
-import { guardServerOnly } from './server-only.ts';
-import { Room, type Peer } from './room.ts';
+import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 import { refuseUpgrade } from './upgrade.ts';
 import type { Admit, Reassess, Verdict } from './admit.ts';
@@ -35,57 +32,66 @@ const CLOSE_FOR: Record<401 | 403 | 404, number> = {
 
 interface LiveRoom {
 	room: Room;
-	projection: CardProjection;
 	unloadTimer: ReturnType<typeof setTimeout> | null;
 }
 
-/** The sync endpoint: /sync/{boardId}, the y-websocket protocol, one room per live board. */
+/**
+ * The sync endpoint, the y-websocket protocol: /sync/{boardId} (the board document, which members
+ * edit) and /sync/{boardId}/feed (its read-only feed, which only the server writes). One room per
+ * live document. Transport only: what follows from the changes subscribes through `use(hooks)`.
+ */
 export class SyncHub {
 	readonly store: BoardStore;
-	#db: Db;
+	readonly feedStore: BoardStore;
+	#hooks: SyncHooks[] = [];
 	#admit: Admit;
 	#reassess: Reassess;
 	/** Open connections per person, to apply a change of their rights at once. */
 	#byUser = new Map<string, Set<Connection>>();
 	#wss = new WebSocketServer({ noServer: true, maxPayload: MAX_PAYLOAD });
 	#rooms = new Map<string, Promise<LiveRoom>>();
-	/** Per board: who waits for changes of what guests see (the guest portal's live refresh). */
-	#guestListeners = new Map<string, Set<() => void>>();
 	#pinger = setInterval(() => this.#ping(), PING_EVERY_MS);
 	#closing = false;
 	#alive = new WeakMap<WebSocket, boolean>();
 
 	constructor(db: Db, admit: Admit, reassess: Reassess) {
-		this.#db = db;
 		this.#admit = admit;
 		this.#reassess = reassess;
 		this.store = new BoardStore(db);
+		this.feedStore = feedStore(db);
 		this.#pinger.unref();
+	}
+
+	/** Adds what runs beside the transport (see SyncHooks); call before the first room loads. */
+	use(hooks: SyncHooks): void {
+		this.#hooks.push(hooks);
 	}
 
 	/** True when the request was ours (handled or refused); false lets another handler have it. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-		const match = /^\/sync\/([^/?]+)(?:\?.*)?$/.exec(req.url ?? '');
+		const match = /^\/sync\/([^/?]+)(\/feed)?(?:\?.*)?$/.exec(req.url ?? '');
 		if (!match) return false;
 		const boardId = decodeURIComponent(match[1] ?? '');
-		void this.#upgrade(req, socket, head, boardId).catch((error: unknown) => {
+		const kind: DocKind = match[2] ? 'feed' : 'board';
+		void this.#upgrade(req, socket, head, boardId, kind).catch((error: unknown) => {
 			console.error(`[sync] upgrade failed: ${String(error)}`);
 			refuseUpgrade(socket, 500);
 		});
 		return true;
 	}
 
-	async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string): Promise<void> {
+	async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, kind: DocKind): Promise<void> {
 		if (this.#closing) return refuseUpgrade(socket, 503);
 		if (!isId(boardId)) return refuseUpgrade(socket, 404);
 		const verdict = await this.#admit(req, boardId);
 		if ('refuse' in verdict) return refuseUpgrade(socket, verdict.refuse);
-		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, boardId, verdict));
+		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, boardId, kind, verdict));
 	}
 
 	#connect(
 		ws: WebSocket,
 		boardId: string,
+		kind: DocKind,
 		{ userId, sessionId, readOnly }: Exclude<Verdict, { refuse: number }>
 	): void {
 		const peer: Peer = {
@@ -96,7 +102,7 @@ export class SyncHub {
 			},
 			close: (code, reason) => ws.close(code, reason)
 		};
-		const live = this.#room(boardId);
+		const live = this.#room(boardId, kind);
 		const connection = { ws, peer, boardId, sessionId };
 		const mine = this.#byUser.get(userId) ?? new Set<Connection>();
 		this.#byUser.set(userId, mine.add(connection));
@@ -116,7 +122,7 @@ export class SyncHub {
 		ws.on('close', () => {
 			mine.delete(connection);
 			if (mine.size === 0 && this.#byUser.get(userId) === mine) this.#byUser.delete(userId);
-			void live.then((l) => this.#leave(l, peer));
+			void live.then((l) => this.#leave(l, peer)).catch(() => undefined);
 		});
 		void live.then(
 			(l) => {
@@ -134,46 +140,65 @@ export class SyncHub {
 		ws.close(CLOSE.badMessage, 'bad message');
 	}
 
-	#room(boardId: string): Promise<LiveRoom> {
-		let live = this.#rooms.get(boardId);
+	#room(boardId: string, kind: DocKind): Promise<LiveRoom> {
+		const name = roomName(boardId, kind);
+		let live = this.#rooms.get(name);
 		if (!live) {
-			live = this.#load(boardId);
-			this.#rooms.set(boardId, live);
-			live.catch(() => this.#rooms.delete(boardId));
+			live = this.#load(boardId, kind);
+			this.#rooms.set(name, live);
+			live.catch(() => this.#rooms.delete(name));
 		}
 		return live;
 	}
 
-	async #load(boardId: string): Promise<LiveRoom> {
-		const { doc, lastSeq, tailLength } = await this.store.load(boardId);
-		const projection = new CardProjection(this.#db, boardId, doc, {
-			mayOverride: (userId) => mayForceGates(this.#db, boardId, userId),
-			onBypass: (cardId, flag) =>
-				void room
-					.change(null, (d) => putEntry(d, cardId, 'flags', newId(), flag))
-					.catch((e: unknown) => console.error(`[sync] gate flag: ${String(e)}`)),
-			onGuestChange: () => {
-				for (const listener of this.#guestListeners.get(boardId) ?? []) listener();
-			}
-		});
+	async #load(boardId: string, kind: DocKind): Promise<LiveRoom> {
+		const store = kind === 'feed' ? this.feedStore : this.store;
+		const { doc, lastSeq, tailLength } = await store.load(boardId);
 		let sinceCompaction = tailLength;
-		const room: Room = new Room(boardId, doc, lastSeq, this.store, (r, batch) => {
-			sinceCompaction += batch;
-			void projection.flush().catch((e: unknown) => console.error(`[sync] projection: ${String(e)}`));
-			if (sinceCompaction >= COMPACT_EVERY) {
-				sinceCompaction = 0;
-				void this.store
-					.compact(boardId, r.lastSeq)
-					.catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
-			}
-		});
-		guardServerOnly(
+		const room = new Room({
+			boardId,
+			kind,
 			doc,
-			(origin) => !isClientPeer(origin),
-			(revert) => void room.change(null, revert).catch((e: unknown) => console.error(`[sync] revert: ${String(e)}`))
-		);
-		await projection.rebuild();
-		return { room, projection, unloadTimer: null };
+			lastSeq,
+			store,
+			onApplied: (r, origins) => {
+				sinceCompaction += origins.length;
+				this.#each('onApplied', (hooks) => hooks.onApplied?.(r, origins));
+				if (sinceCompaction < COMPACT_EVERY) return;
+				sinceCompaction = 0;
+				void store.compact(boardId, r.lastSeq).catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
+			},
+			onBroken: (r) => void this.#reload(r)
+		});
+		try {
+			for (const hooks of this.#hooks) await hooks.onLoaded?.(room);
+		} catch (error) {
+			room.destroy();
+			throw error;
+		}
+		return { room, unloadTimer: null };
+	}
+
+	/** A room that holds a write it could not store is dropped: the next open loads what is stored. */
+	async #reload(room: Room): Promise<void> {
+		const live = await this.#rooms.get(room.name)?.catch(() => null);
+		if (live?.room !== room) return;
+		if (live.unloadTimer) clearTimeout(live.unloadTimer);
+		this.#rooms.delete(room.name);
+		this.#each('onUnloaded', (hooks) => hooks.onUnloaded?.(room));
+		await room.flush().catch(() => undefined);
+		room.destroy();
+	}
+
+	/** Runs a synchronous hook on every subscriber; one that throws is logged, the others still run. */
+	#each(what: string, call: (hooks: SyncHooks) => void): void {
+		for (const hooks of this.#hooks) {
+			try {
+				call(hooks);
+			} catch (error) {
+				console.error(`[sync] ${what}: ${String(error)}`);
+			}
+		}
 	}
 
 	#leave(live: LiveRoom, peer: Peer): void {
@@ -192,33 +217,35 @@ export class SyncHub {
 		const { room } = live;
 		live.unloadTimer = null;
 		if (room.peers.size > 0) return;
-		this.#rooms.delete(room.boardId);
-		await this.#settle(live);
+		this.#rooms.delete(room.name);
+		await this.#settle(room);
+		this.#each('onUnloaded', (hooks) => hooks.onUnloaded?.(room));
 		room.destroy();
 	}
 
-	/** Stores, projects and compacts everything received so far. */
-	async #settle({ room, projection }: LiveRoom): Promise<void> {
+	/** Stores everything received so far, lets the hooks finish, and compacts. */
+	async #settle(room: Room): Promise<void> {
 		await room.flush();
-		await projection.flush();
-		await this.store.compact(room.boardId, room.lastSeq);
+		for (const hooks of this.#hooks)
+			await hooks.onSettle?.(room).catch((e: unknown) => console.error(`[sync] settle: ${String(e)}`));
+		if (room.broken) return;
+		await (room.kind === 'feed' ? this.feedStore : this.store).compact(room.boardId, room.lastSeq);
 	}
 
-	/** The live document of a board (loading it if needed), for server-side reads and writes. */
-	async openRoom(boardId: string): Promise<Room> {
-		const live = await this.#room(boardId);
+	/** The live board document (loading it if needed), for server-side reads and writes. */
+	openRoom(boardId: string): Promise<Room> {
+		return this.#open(boardId, 'board');
+	}
+
+	/** The live feed document of a board: what only the server writes (`room.write`), members read. */
+	openFeed(boardId: string): Promise<Room> {
+		return this.#open(boardId, 'feed');
+	}
+
+	async #open(boardId: string, kind: DocKind): Promise<Room> {
+		const live = await this.#room(boardId, kind);
 		this.#unloadWhenIdle(live);
 		return live.room;
-	}
-
-	/** Calls `listener` after each projection that changed a card guests see (or saw); returns the unsubscribe. */
-	onSharedCardsChanged(boardId: string, listener: () => void): () => void {
-		const listeners = this.#guestListeners.get(boardId) ?? new Set();
-		this.#guestListeners.set(boardId, listeners.add(listener));
-		return () => {
-			listeners.delete(listener);
-			if (listeners.size === 0 && this.#guestListeners.get(boardId) === listeners) this.#guestListeners.delete(boardId);
-		};
 	}
 
 	/**
@@ -255,7 +282,7 @@ export class SyncHub {
 		for (const r of rooms) {
 			if (r.status !== 'fulfilled') continue;
 			if (r.value.unloadTimer) clearTimeout(r.value.unloadTimer);
-			await this.#settle(r.value).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
+			await this.#settle(r.value.room).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
 		}
 		this.#wss.close();
 	}
@@ -266,9 +293,4 @@ function toBytes(data: Buffer | ArrayBuffer | Buffer[]): Uint8Array {
 	return data instanceof ArrayBuffer
 		? new Uint8Array(data)
 		: new Uint8Array(data.buffer, data.byteOffset, data.byteLength);
-}
-
-/** Updates from a connected client carry their peer as origin; the server's own writes carry a server peer. */
-function isClientPeer(origin: unknown): boolean {
-	return typeof origin === 'object' && origin !== null && 'userId' in origin && (origin as Peer).server !== true;
 }

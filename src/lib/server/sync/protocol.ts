@@ -122,3 +122,21 @@ export function ownAwarenessUpdate(
 	}
 	return encoding.toUint8Array(encoder);
 }
+
+/**
+ * Whether applying `update` would leave `doc` as it is: no item it lacks, no deletion it has not
+ * made. A read-only client's sync step 2 always carries its whole delete set, which is fine when the
+ * server has made every one of those deletions itself.
+ */
+export function addsNothing(doc: Y.Doc, update: Uint8Array): boolean {
+	if (isEmptyUpdate(update)) return true;
+	const { structs, ds } = Y.decodeUpdate(update);
+	if (structs.length > 0) return false;
+	const known = Y.createDeleteSetFromStructStore(doc.store);
+	for (const [client, ranges] of ds.clients) {
+		const mine = known.clients.get(client) ?? [];
+		for (const { clock, len } of ranges)
+			if (!mine.some((r) => r.clock <= clock && clock + len <= r.clock + r.len)) return false;
+	}
+	return true;
+}

@@ -1,21 +1,29 @@
-import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
-import { Room, type Peer } from './room.ts';
+import { Room, type Origin, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 
 let temp: TempDatabase;
 let store: BoardStore;
 let boardId: string;
+let organizationId: string;
 
 beforeAll(async () => {
 	temp = await openTempDatabase('bouture-room-');
 	store = new BoardStore(temp.db);
-	const organizationId = newId();
+	organizationId = newId();
+	await temp.db
+		.insertInto('organization')
+		.values({ id: organizationId, name: 'Org', created_at: Date.now() })
+		.execute();
+});
+
+/** Each test on a board of its own: rooms start from an empty log. */
+beforeEach(async () => {
 	const now = Date.now();
 	boardId = newId();
-	await temp.db.insertInto('organization').values({ id: organizationId, name: 'Org', created_at: now }).execute();
 	await temp.db
 		.insertInto('board')
 		.values({ id: boardId, organization_id: organizationId, name: 'Board', created_at: now, updated_at: now })
@@ -24,9 +32,30 @@ beforeAll(async () => {
 
 afterAll(() => temp.dispose());
 
-function listener(): Peer & { frames: Uint8Array[] } {
+function listener(): Peer & { frames: Uint8Array[]; closed: number[] } {
 	const frames: Uint8Array[] = [];
-	return { userId: 'u', readOnly: false, frames, send: (f) => void frames.push(f), close: () => {} };
+	const closed: number[] = [];
+	return {
+		userId: 'u',
+		readOnly: false,
+		frames,
+		closed,
+		send: (f) => void frames.push(f),
+		close: (code) => void closed.push(code)
+	};
+}
+
+function room(doc = new Y.Doc(), options: { onApplied?: (r: Room, o: readonly Origin[]) => void } = {}): Room {
+	const lastSeq = 0;
+	return new Room({
+		boardId,
+		kind: 'board',
+		doc,
+		lastSeq,
+		store,
+		onApplied: options.onApplied ?? (() => {}),
+		onBroken: () => {}
+	});
 }
 
 const askEverything = { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) } as const;
@@ -35,30 +64,99 @@ describe('Room', () => {
 	it('encodes the whole of a big board once per version for clients that have nothing', async () => {
 		const doc = new Y.Doc();
 		doc.getText('notes').insert(0, 'x'.repeat(300 * 1024));
-		const room = new Room(boardId, doc, 0, store, () => {});
+		const r = room(doc);
 		const peer = listener();
-		room.receive(peer, askEverything);
-		room.receive(peer, askEverything);
-		expect(peer.frames[1]).toBe(peer.frames[0]); // the same bytes, not encoded again
+		r.join(peer);
+		r.receive(peer, askEverything);
+		r.receive(peer, askEverything);
+		await r.flush();
+		const [first, second] = peer.frames.slice(-2);
+		expect(second).toBe(first); // the same bytes, not encoded again
 
-		await room.change(null, (d) => d.getText('notes').insert(0, 'new '));
-		room.receive(peer, askEverything);
+		await r.write(null, (d) => d.getText('notes').insert(0, 'new '));
+		r.receive(peer, askEverything);
+		await r.flush();
 		const after = peer.frames.at(-1);
-		expect(after).not.toBe(peer.frames[0]);
-		expect(after?.length).toBeGreaterThan(peer.frames[0]?.length ?? 0);
-		room.destroy();
+		expect(after).not.toBe(first);
+		expect(after?.length).toBeGreaterThan(first?.length ?? 0);
+		r.destroy();
 	});
 
 	it('stores and sends nothing for a server edit that changes nothing', async () => {
-		const room = new Room(boardId, new Y.Doc(), 0, store, () => {});
+		const r = room();
 		const peer = listener();
-		room.join(peer);
+		r.join(peer);
 		const sent = peer.frames.length;
 		const append = vi.spyOn(store, 'append');
-		await room.change(null, () => {});
+		await r.write(null, () => {});
 		expect(append).not.toHaveBeenCalled();
-		expect(room.lastSeq).toBe(0);
+		expect(r.lastSeq).toBe(0);
 		expect(peer.frames.length).toBe(sent);
-		room.destroy();
+		append.mockRestore();
+		r.destroy();
+	});
+
+	it('a server write is stored before anyone sees it, and reported with a server origin', async () => {
+		const origins: Origin[][] = [];
+		const r = room(new Y.Doc(), { onApplied: (_, o) => void origins.push([...o]) });
+		const peer = listener();
+		r.join(peer);
+		const sent = peer.frames.length;
+		let release: () => void = () => {};
+		const gate = new Promise<void>((resolve) => (release = resolve));
+		const original = store.append.bind(store);
+		const append = vi.spyOn(store, 'append').mockImplementationOnce(async (...args) => {
+			await gate;
+			return original(...args);
+		});
+		const written = r.write('u1', (d) => d.getMap('m').set('k', 1));
+		r.receive(peer, askEverything); // a sync reply asked meanwhile waits for the write to be stored
+		await new Promise((resolve) => setTimeout(resolve, 20));
+		expect(peer.frames.length).toBe(sent);
+		release();
+		await written;
+		await r.flush();
+		expect(peer.frames.length).toBe(sent + 2); // the update, then the sync reply
+		expect(origins).toEqual([[{ server: true, userId: 'u1' }]]);
+		append.mockRestore();
+		r.destroy();
+	});
+
+	it('a server write whose storage fails is seen by nobody, rejects, and breaks the room', async () => {
+		const broken: Room[] = [];
+		const r = new Room({
+			boardId,
+			kind: 'board',
+			doc: new Y.Doc(),
+			lastSeq: 0,
+			store,
+			onApplied: () => {},
+			onBroken: (b) => void broken.push(b)
+		});
+		const peer = listener();
+		r.join(peer);
+		const sent = peer.frames.length;
+		const append = vi.spyOn(store, 'append').mockRejectedValueOnce(new Error('disk full'));
+		await expect(r.write(null, (d) => d.getMap('m').set('k', 1))).rejects.toThrow('disk full');
+		expect(peer.frames.length).toBe(sent);
+		expect(peer.closed).toEqual([4500]);
+		expect(broken).toEqual([r]);
+		await expect(r.write(null, (d) => d.getMap('m').set('k', 2))).rejects.toThrow('reloading');
+		append.mockRestore();
+		r.destroy();
+	});
+
+	it('an edit that throws half-way still has what it changed stored and sent, then rejects', async () => {
+		const r = room();
+		const peer = listener();
+		r.join(peer);
+		const sent = peer.frames.length;
+		const failing = r.write(null, (d) => {
+			d.getMap('m').set('k', 1);
+			throw new Error('half-way');
+		});
+		await expect(failing).rejects.toThrow('half-way');
+		expect(r.lastSeq).toBe(1);
+		expect(peer.frames.length).toBe(sent + 1);
 	});
 });

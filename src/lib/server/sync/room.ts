@@ -3,6 +3,7 @@ import * as Y from 'yjs';
 import { CLOSE } from '#lib/domain/close-codes.ts';
 import type { BoardStore, StoredUpdate } from './store.ts';
 import {
+	addsNothing,
 	ownAwarenessUpdate,
 	type ClientMessage,
 	encodeAwareness,
@@ -17,54 +18,86 @@ export interface Peer {
 	readonly userId: string;
 	/** Read-only peers (observers) sync down; their writes are dropped. */
 	readonly readOnly: boolean;
-	/** The server's own writes (seed, templates, guest feedback): trusted, not judged by the gates. */
-	readonly server?: boolean;
 	send(frame: Uint8Array): void;
 	close(code: number, reason: string): void;
 }
 
-interface Pending {
-	peer: Peer;
-	data: Uint8Array;
+/** The origin of the server's own writes (`Room.write`): trusted, not judged by the gates. */
+export interface ServerOrigin {
+	readonly server: true;
+	/** The person on whose behalf the server writes (null: nobody, e.g. a gate flag). */
+	readonly userId: string | null;
 }
 
+/** What a room's changes came from: the peers whose updates were applied, or the server. */
+export type Origin = Peer | ServerOrigin;
+
+export function isServerOrigin(origin: unknown): origin is ServerOrigin {
+	return typeof origin === 'object' && origin !== null && (origin as ServerOrigin).server === true;
+}
+
+/** Which document of a board a room holds: the editable board, or its read-only feed. */
+export type DocKind = 'board' | 'feed';
+
+export interface RoomOptions {
+	boardId: string;
+	kind: DocKind;
+	doc: Y.Doc;
+	lastSeq: number;
+	store: BoardStore;
+	/** After each stored and applied batch, with the origins of its updates in order. */
+	onApplied: (room: Room, origins: Origin[]) => void;
+	/** A server write could not be stored: the room holds state nobody may see, and must be reloaded. */
+	onBroken: (room: Room) => void;
+}
+
+type Task =
+	| { kind: 'update'; peer: Peer; data: Uint8Array }
+	| { kind: 'write'; origin: ServerOrigin; run: () => Promise<void> }
+	| { kind: 'sync'; peer: Peer; stateVector: Uint8Array };
+
 /**
- * A live board: its document, who is connected, and the write-through pipeline. Incoming updates
- * queue up; a flush stores the whole batch in one transaction, then applies it and broadcasts.
- * Nobody ever sees an update that is not yet on disk.
+ * A live document: who is connected, and one serial queue through which every change passes, stored
+ * before anybody sees it. Clients' updates are stored (a run of them in one transaction), then
+ * applied and broadcast. The server's writes run on the live document in a transaction with a server
+ * origin; their update is stored before it is broadcast. Sync replies go through the same queue, so
+ * a client joining meanwhile never receives a write that is not stored yet.
  */
 export class Room {
 	readonly boardId: string;
+	readonly kind: DocKind;
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Map<Peer, Set<number>>();
-	#store: BoardStore;
+	#options: RoomOptions;
 	#lastSeq: number;
-	#pending: Pending[] = [];
-	#flushing: Promise<void> | null = null;
-	#onApplied: (room: Room, batch: number) => void;
+	#queue: Task[] = [];
+	#draining: Promise<void> | null = null;
+	#broken = false;
+	/** Updates of the server write under way, held back until stored. */
+	#held: Uint8Array[] | null = null;
 	/** The whole document as a sync step 2, kept for big boards until the next change (see #wholeDocument). */
 	#fullSync: Uint8Array | null = null;
 
-	constructor(
-		boardId: string,
-		doc: Y.Doc,
-		lastSeq: number,
-		store: BoardStore,
-		onApplied: (room: Room, batch: number) => void
-	) {
-		this.boardId = boardId;
-		this.doc = doc;
-		this.#lastSeq = lastSeq;
-		this.#store = store;
-		this.#onApplied = onApplied;
-		this.awareness = new awarenessProtocol.Awareness(doc);
+	constructor(options: RoomOptions) {
+		this.#options = options;
+		this.boardId = options.boardId;
+		this.kind = options.kind;
+		this.doc = options.doc;
+		this.#lastSeq = options.lastSeq;
+		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
-		doc.on('update', (update: Uint8Array, origin: unknown) => {
+		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			this.#fullSync = null;
-			this.#broadcast(encodeUpdate(update), origin);
+			if (this.#held && isServerOrigin(origin)) this.#held.push(update);
+			else this.#broadcast(encodeUpdate(update), origin);
 		});
 		this.awareness.on('update', this.#onAwareness);
+	}
+
+	/** The room's name in the hub and in the URL: the board id, or `{boardId}/feed`. */
+	get name(): string {
+		return roomName(this.boardId, this.kind);
 	}
 
 	get lastSeq(): number {
@@ -72,6 +105,7 @@ export class Room {
 	}
 
 	join(peer: Peer): void {
+		if (this.#broken) return peer.close(CLOSE.serverError, 'storage failed');
 		this.peers.set(peer, new Set());
 		peer.send(encodeSyncStep1(this.doc));
 		const states = [...this.awareness.getStates().keys()];
@@ -88,15 +122,17 @@ export class Room {
 	receive(peer: Peer, message: ClientMessage): void {
 		switch (message.kind) {
 			case 'sync-step1':
-				peer.send(
-					isEmptyStateVector(message.stateVector)
-						? this.#wholeDocument()
-						: encodeSyncStep2(this.doc, message.stateVector)
-				);
+				this.#enqueue({ kind: 'sync', peer, stateVector: message.stateVector });
 				return;
 			case 'update':
+				if (isEmptyUpdate(message.update)) return; // a sync step 2 with nothing new
+				// Nobody but the server writes a feed: a client that tries is broken or hostile, and is told so.
+				if (this.kind === 'feed') {
+					if (!addsNothing(this.doc, message.update)) peer.close(CLOSE.readOnlyDocument, 'read-only document');
+					return;
+				}
 				// Read-only peers keep syncing down; their writes are dropped here.
-				if (!peer.readOnly && !isEmptyUpdate(message.update)) this.#enqueue(peer, message.update);
+				if (!peer.readOnly) this.#enqueue({ kind: 'update', peer, data: message.update });
 				return;
 			case 'awareness': {
 				const own = ownAwarenessUpdate(message.update, peer.userId, (id) => this.#ownedByOthers(peer, id));
@@ -109,24 +145,48 @@ export class Room {
 	}
 
 	/**
-	 * A server-side write (seed, import, a guest's feedback): the change is made on a copy, and its
-	 * update goes through the same store-then-apply pipeline as a client's.
+	 * A server-side write (a comment, a signal, a setting, a gate flag): `edit` runs in one transaction
+	 * on the live document, in this room's queue; its update is stored, then broadcast. Resolves with
+	 * what `edit` returned once stored; rejects when it could not be (nobody saw it, and the room is
+	 * reloaded from storage).
 	 */
-	async change(userId: string | null, edit: (doc: Y.Doc) => void): Promise<void> {
-		const copy = new Y.Doc();
-		Y.applyUpdate(copy, Y.encodeStateAsUpdate(this.doc));
-		const before = Y.encodeStateVector(copy);
-		edit(copy);
-		const update = Y.encodeStateAsUpdate(copy, before);
-		copy.destroy();
-		// An edit that changed nothing (e.g. a revert with nothing to put back) is neither stored nor sent.
-		if (!isEmptyUpdate(update)) this.#enqueue(serverPeer(userId), update);
-		await this.flush();
+	write<T>(userId: string | null, edit: (doc: Y.Doc) => T): Promise<T> {
+		const origin: ServerOrigin = { server: true, userId };
+		return new Promise<T>((resolve, reject) => {
+			const run = async () => {
+				if (this.#broken) return reject(new Error(`board ${this.boardId}: room reloading`));
+				const held: Uint8Array[] = (this.#held = []);
+				let outcome: { result: T } | { error: unknown };
+				try {
+					outcome = { result: this.doc.transact(() => edit(this.doc), origin) };
+				} catch (error) {
+					outcome = { error }; // what it changed before throwing is in the document: stored all the same
+				} finally {
+					this.#held = null;
+				}
+				// An edit that changed nothing is neither stored nor sent.
+				if (held.length > 0) {
+					const update = held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held);
+					try {
+						await this.#store([{ data: update, userId }]);
+					} catch (error) {
+						this.#break(error);
+						return reject(error instanceof Error ? error : new Error(String(error)));
+					}
+					this.#broadcast(encodeUpdate(update), origin);
+					this.#options.onApplied(this, [origin]);
+				}
+				if ('error' in outcome)
+					reject(outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error)));
+				else resolve(outcome.result);
+			};
+			this.#enqueue({ kind: 'write', origin, run: () => run().catch(reject) });
+		});
 	}
 
 	/** Resolves when everything received so far is stored and applied. */
 	async flush(): Promise<void> {
-		while (this.#flushing) await this.#flushing;
+		while (this.#draining) await this.#draining;
 	}
 
 	/**
@@ -141,30 +201,70 @@ export class Room {
 		return frame;
 	}
 
-	#enqueue(peer: Peer, data: Uint8Array): void {
-		this.#pending.push({ peer, data });
-		this.#flushing ??= this.#drain();
+	#enqueue(task: Task): void {
+		this.#queue.push(task);
+		this.#draining ??= this.#drain();
 	}
 
 	async #drain(): Promise<void> {
+		await null; // so that `#draining` is set before the finally below clears it
 		try {
-			while (this.#pending.length > 0) {
-				const batch = this.#pending;
-				this.#pending = [];
-				try {
-					this.#lastSeq = await this.#store.append(this.boardId, this.#lastSeq, batch.map(toStored));
-				} catch (error) {
-					// Not stored, so not applied: the senders reconnect and their provider re-sends it.
-					console.error(`[sync] board ${this.boardId}: could not store updates: ${String(error)}`);
-					for (const { peer } of batch) peer.close(CLOSE.serverError, 'storage failed');
-					continue;
+			while (this.#queue.length > 0) {
+				const task = this.#queue[0] as Task;
+				if (task.kind === 'update') await this.#applyClientRun();
+				else {
+					this.#queue.shift();
+					if (task.kind === 'write') await task.run();
+					else this.#reply(task.peer, task.stateVector);
 				}
-				for (const { data, peer } of batch) this.#apply(peer, data);
-				this.#onApplied(this, batch.length);
 			}
 		} finally {
-			this.#flushing = null;
+			this.#draining = null;
 		}
+	}
+
+	#reply(peer: Peer, stateVector: Uint8Array): void {
+		if (!this.peers.has(peer) || this.#broken) return;
+		peer.send(isEmptyStateVector(stateVector) ? this.#wholeDocument() : encodeSyncStep2(this.doc, stateVector));
+	}
+
+	/** The clients' updates at the head of the queue, stored in one transaction, then applied. */
+	async #applyClientRun(): Promise<void> {
+		const run: { peer: Peer; data: Uint8Array }[] = [];
+		while (this.#queue[0]?.kind === 'update') {
+			const { peer, data } = this.#queue.shift() as Extract<Task, { kind: 'update' }>;
+			run.push({ peer, data });
+		}
+		if (this.#broken) return;
+		try {
+			await this.#store(run.map(({ peer, data }) => ({ data, userId: peer.userId || null })));
+		} catch (error) {
+			// Not stored, so not applied: the senders reconnect and their provider re-sends it.
+			console.error(`[sync] board ${this.boardId}: could not store updates: ${String(error)}`);
+			for (const { peer } of run) peer.close(CLOSE.serverError, 'storage failed');
+			return;
+		}
+		for (const { data, peer } of run) this.#apply(peer, data);
+		this.#options.onApplied(
+			this,
+			run.map(({ peer }) => peer)
+		);
+	}
+
+	async #store(updates: StoredUpdate[]): Promise<void> {
+		this.#lastSeq = await this.#options.store.append(this.boardId, this.#lastSeq, updates);
+	}
+
+	/** A server write is in the live document but not stored: nobody may go on from there. */
+	#break(error: unknown): void {
+		console.error(`[sync] board ${this.boardId} (${this.kind}): could not store a server write: ${String(error)}`);
+		this.#broken = true;
+		for (const peer of [...this.peers.keys()]) peer.close(CLOSE.serverError, 'storage failed');
+		this.#options.onBroken(this);
+	}
+
+	get broken(): boolean {
+		return this.#broken;
 	}
 
 	#apply(peer: Peer, data: Uint8Array): void {
@@ -202,6 +302,11 @@ export class Room {
 	}
 }
 
+/** The hub's key and URL path of a board's document: `{boardId}`, or `{boardId}/feed`. */
+export function roomName(boardId: string, kind: DocKind): string {
+	return kind === 'feed' ? `${boardId}/feed` : boardId;
+}
+
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 const CACHE_FULL_SYNC_FROM = 256 * 1024;
 
@@ -209,16 +314,8 @@ function isEmptyStateVector(stateVector: Uint8Array): boolean {
 	return stateVector.length === 1 && stateVector[0] === 0;
 }
 
-function serverPeer(userId: string | null): Peer {
-	return { userId: userId ?? '', readOnly: false, server: true, send: () => {}, close: () => {} };
-}
-
 interface AwarenessChange {
 	added: number[];
 	updated: number[];
 	removed: number[];
-}
-
-function toStored({ peer, data }: Pending): StoredUpdate {
-	return { data, userId: peer.userId || null };
 }

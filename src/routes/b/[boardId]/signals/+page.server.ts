@@ -31,7 +31,8 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.filter((card) => !card.archived)
 		.map((card) => ({ id: card.id, title: card.title }))
 		.sort((a, b) => a.title.localeCompare(b.title));
-	return { signals: readInbox(room.doc), cards };
+	const feed = await getRuntime().sync.openFeed(board.id);
+	return { signals: readInbox(feed.doc), cards };
 };
 
 const SOURCES: Record<NonNullable<Signal['source']>, () => string> = {

@@ -13,7 +13,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board, facilitates } = await standupBoard(locals, url, params.boardId);
 	const runtime = getRuntime();
 	const cadence = (await readCadence(runtime.db, board.id)) ?? DEFAULT_CADENCE;
-	const { timeZone } = readSettings((await runtime.sync.openRoom(board.id)).doc);
+	const { timeZone } = readSettings((await runtime.sync.openFeed(board.id)).doc);
 	const running = await findRunningStandup(runtime.db, board.id);
 	const history = await listStandups(runtime.db, board.id);
 	return {

@@ -10,7 +10,7 @@ import type { RequestHandler } from './$types';
 /** Server-sent events: `changed` when the cards shared on this board change (no card data in it). */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { db, sync } = getRuntime();
+	const { db, projection } = getRuntime();
 	const { boardId } = params;
 	const sessionId = locals.session?.id ?? '';
 	// Opening needs something shared; afterwards, asked again before each event, the guest's session and
@@ -19,7 +19,7 @@ export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const mayStillSee = async () =>
 		(await findSessionUser(db, sessionId)) === user.id && (await mayFollowPortalBoard(db, boardId, user.id));
 	const stream = portalEventStream({
-		subscribe: (listener) => sync.onSharedCardsChanged(boardId, listener),
+		subscribe: (listener) => projection.onSharedCardsChanged(boardId, listener),
 		mayStillSee
 	});
 	return new Response(stream, {

@@ -78,7 +78,7 @@ describe('cardChanges', () => {
 		expect(cardChanges(adjusted, card())).toEqual([]);
 	});
 
-	it('logs a forced gate with its reason, and a flag with the person who skipped the gate', () => {
+	it('logs a forced gate with its reason; flags are not the board document’s to log (the projection logs its own)', () => {
 		const override: CardSections['overrides'][number] = {
 			id: 'o1',
 			from: 'review',
@@ -99,8 +99,7 @@ describe('cardChanges', () => {
 		const after = card({ stage: 'objective' }, { overrides: [override], flags: [flag] });
 		expect(cardChanges(card(), after)).toEqual([
 			{ kind: 'moved', data: { from: 'review', to: 'objective' } },
-			{ kind: 'gate-forced', data: { from: 'review', to: 'objective', reason: 'Vu en comité' } },
-			{ kind: 'gate-flagged', data: { from: 'review', to: 'scope', missing: ['strengths'] }, actorId: 'marc' }
+			{ kind: 'gate-forced', data: { from: 'review', to: 'objective', reason: 'Vu en comité' } }
 		]);
 		expect(cardChanges(after, after)).toEqual([]);
 	});

@@ -5,8 +5,6 @@ import type { CardEventKind } from '../services/events.ts';
 export interface CardChange {
 	kind: CardEventKind;
 	data: Record<string, unknown>;
-	/** Set when the change names its own author (a flag: the person who skipped the gate). */
-	actorId?: string;
 }
 
 /**
@@ -24,10 +22,6 @@ export function cardChanges(before: CardView | null, after: CardView): CardChang
 	const overrides = known(was.overrides);
 	for (const o of now.overrides)
 		if (!overrides.has(o.id)) changes.push({ kind: 'gate-forced', data: { from: o.from, to: o.to, reason: o.reason } });
-	const flags = known(was.flags);
-	for (const f of now.flags)
-		if (!flags.has(f.id))
-			changes.push({ kind: 'gate-flagged', data: { from: f.from, to: f.to, missing: f.missing }, actorId: f.by });
 	const checkIns = known(was.checkIns);
 	for (const c of now.checkIns)
 		if (!checkIns.has(c.id))

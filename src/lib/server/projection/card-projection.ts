@@ -19,6 +19,8 @@ export type Flag = CollectionRecords['flags'];
 type Seen = [string, CardView | null, CardView | null];
 
 export interface ProjectionOptions {
+	/** The board's feed document, for its settings (read when flushing). */
+	feed: () => Promise<Y.Doc>;
 	/** Whether a person may force gates on this board (owners and managers). */
 	mayOverride: (userId: string) => Promise<boolean>;
 	/** Called with each move that crossed a gate without a valid override; the caller writes the flag. */
@@ -53,6 +55,11 @@ export class CardProjection {
 		cardsMap(doc).observeDeep(this.#collect);
 	}
 
+	/** Stops following the document (it is unloaded). */
+	stop(): void {
+		cardsMap(this.#doc).unobserveDeep(this.#collect);
+	}
+
 	#collect = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
 		const ids = new Set<string>();
 		touchedCardIds(this.#doc, events, ids);
@@ -74,7 +81,8 @@ export class CardProjection {
 		this.#dirty.clear();
 		const now = Date.now();
 		const flags: [string, Flag][] = [];
-		const { timeZone } = readSettings(this.#doc);
+		const settings = readSettings(await this.#options.feed());
+		const { timeZone } = settings;
 		const today = localDate(now, timeZone);
 		let guestChange = false;
 		// Asked before the transaction: SQLite has one connection, so a query inside would wait for itself.
@@ -108,12 +116,16 @@ export class CardProjection {
 				// A card written straight into a later stage is judged as a move from the first one.
 				const from = (before?.stage ?? 'ideas') as Stage;
 				if (logEvents)
-					for (const { kind, data, actorId } of cardChanges(previous, card))
-						events.push({ boardId: this.#boardId, cardId: id, kind, data, actorId: actorId ?? writer });
+					for (const { kind, data } of cardChanges(previous, card))
+						events.push({ boardId: this.#boardId, cardId: id, kind, data, actorId: writer });
 				if (writer && from !== card.stage) {
 					const who = { userId: writer, mayOverride: mayOverride.has(writer) };
-					const flag = bypassFlag(card, from, readSettings(this.#doc), who, now);
-					if (flag) flags.push([id, flag]);
+					const flag = bypassFlag(card, from, settings, who, now);
+					if (flag) {
+						flags.push([id, flag]);
+						const data = { from: flag.from, to: flag.to, missing: flag.missing };
+						events.push({ boardId: this.#boardId, cardId: id, kind: 'gate-flagged', data, actorId: flag.by });
+					}
 				}
 				const row = {
 					title: card.title,
