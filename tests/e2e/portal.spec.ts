@@ -128,6 +128,15 @@ test('a guest sees exactly the shared cards, live, and nothing else ever reaches
 		new RegExp(`Signal d’Acme .*« ${SHARED} »[\\s\\S]*/b/${boardId}/c/${sharedId}`)
 	);
 
+	// The board's signals inbox lists the guest's feedback too, with its company, words and card.
+	await gotoReady(owner.page, `/b/${boardId}/signals`);
+	const inbox = owner.page.getByRole('list', { name: 'Retours des invités' });
+	await expect(inbox.getByRole('listitem')).toHaveCount(1);
+	await expect(inbox).toContainText('Acme · Ça ne marche pas pour nous');
+	await expect(inbox).toContainText('Nos clients veulent des sachets kraft');
+	await expect(inbox.getByRole('link', { name: `sur « ${SHARED} »` })).toBeVisible();
+	await expect(inbox).toContainText('Transformé en idée.');
+
 	// Nothing internal ever reached the guest's browser.
 	await expect(titles).toHaveText([SHARED, SHARED_LATER]);
 	await portal.reload();
