@@ -174,7 +174,7 @@ const table = (): Row[] => [
 		'POST',
 		`/b/${boardId}/settings?/standup`,
 		['ok', 'ok', 403, 403, 404, 404, 'login'],
-		{ day: '1', time: '09:30', timeBox: '90' }
+		{ day: '1', time: '09:30', timeBox: '90', length: '15' }
 	],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];

@@ -20,7 +20,7 @@ const item = (cardId: string, over: Partial<AgendaItem> = {}): AgendaItem => ({
 });
 
 const ids = (items: AgendaItem[]) => items.map((i) => i.cardId);
-const none = { riskFirst: false, changedOnly: false, teamId: null };
+const none = { riskFirst: false, filter: 'all', teamId: null } as const;
 
 describe('orderAgenda', () => {
 	const items = [
@@ -40,9 +40,22 @@ describe('orderAgenda', () => {
 	});
 
 	it('keeps only the changed cards, or one team’s (owning, contributing or asked for help)', () => {
-		expect(ids(orderAgenda(items, { ...none, changedOnly: true }))).not.toContain('early');
+		expect(ids(orderAgenda(items, { ...none, filter: 'changed' }))).not.toContain('early');
 		expect(ids(orderAgenda(items, { ...none, teamId: 't1' }))).toEqual(['done']);
 		expect(ids(orderAgenda(items, { ...none, teamId: 't2' }))).toEqual(['asked']);
+	});
+});
+
+describe('orderAgenda, attention or changed', () => {
+	it('keeps the cards that changed or need attention, and drops the quiet ones', () => {
+		const items = [
+			item('quiet', { untouched: true }),
+			item('late', { stage: 'rollout', status: 'off-track', untouched: true }),
+			item('asked', { helpTeamIds: ['t1'], untouched: true }),
+			item('moved', { stage: 'scope' }),
+			item('done', { stage: 'outcome', status: null, untouched: true })
+		];
+		expect(ids(orderAgenda(items, { ...none, filter: 'attention' }))).toEqual(['late', 'moved', 'asked']);
 	});
 });
 

@@ -29,16 +29,19 @@ export interface AgendaItem {
 	untouched: boolean;
 }
 
+/** Which cards the stand-up walks: all, those changed since the last one, or those changed or needing attention. */
+export const AGENDA_FILTERS = ['all', 'changed', 'attention'] as const;
+export type AgendaFilter = (typeof AGENDA_FILTERS)[number];
+
 export interface AgendaOptions {
 	/** At-risk and blocked initiatives first (each group still walked right to left). */
 	riskFirst: boolean;
-	/** Only the initiatives that changed since the last stand-up. */
-	changedOnly: boolean;
+	filter: AgendaFilter;
 	/** One team only: the owning team, a contributing one, or one asked for help. */
 	teamId: string | null;
 }
 
-export const DEFAULT_AGENDA_OPTIONS: AgendaOptions = { riskFirst: false, changedOnly: false, teamId: null };
+export const DEFAULT_AGENDA_OPTIONS: AgendaOptions = { riskFirst: false, filter: 'all', teamId: null };
 
 /** Why a card needs the meeting's attention; every list of such cards says which. */
 export type AttentionReason = 'off-track' | 'at-risk' | 'missed' | 'help' | 'gate';
@@ -62,12 +65,18 @@ export function needsAttention(item: AgendaItem): boolean {
 /** The stand-up's walk: filtered by the options, right to left, in board order within a column. */
 export function orderAgenda(items: AgendaItem[], options: AgendaOptions): AgendaItem[] {
 	const kept = items.filter(
-		(item) => (!options.changedOnly || !item.untouched) && (!options.teamId || involves(item, options.teamId))
+		(item) => keeps(item, options.filter) && (!options.teamId || involves(item, options.teamId))
 	);
 	const walk = (a: AgendaItem, b: AgendaItem) =>
 		stageIndex(b.stage) - stageIndex(a.stage) || (a.rank < b.rank ? -1 : a.rank > b.rank ? 1 : 0);
 	const first = (item: AgendaItem) => (options.riskFirst && needsAttention(item) ? 0 : 1);
 	return kept.sort((a, b) => first(a) - first(b) || walk(a, b));
+}
+
+function keeps(item: AgendaItem, filter: AgendaFilter): boolean {
+	if (filter === 'changed') return !item.untouched;
+	if (filter === 'attention') return !item.untouched || needsAttention(item);
+	return true;
 }
 
 function involves(item: AgendaItem, teamId: string): boolean {
