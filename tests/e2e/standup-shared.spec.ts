@@ -1,43 +1,14 @@
 import type { Page } from '@playwright/test';
-import { createCard, moveCard } from '../../src/lib/board/commands.ts';
-import { getCard } from '../../src/lib/board/schema.ts';
-import { setField } from '../../src/lib/board/section-commands.ts';
-import { newId } from '../../src/lib/server/ids.ts';
-import { createColleague, createTestBoard, type Member } from '../factories/accounts.ts';
+import { moveCard } from '../../src/lib/board/commands.ts';
+import { createColleague, createTestBoard } from '../factories/accounts.ts';
 import { until } from '../factories/portal.ts';
-import { connectClient, eventually, whenSynced } from '../factories/yclient.ts';
+import { connectClient, whenSynced } from '../factories/yclient.ts';
 import { openBoard, seriousViolations } from './board-helpers.ts';
 import { createTeam } from './card-helpers-b.ts';
-import { expect, gotoReady, loggedInPage, test, type App } from './fixtures.ts';
+import { expect, gotoReady, loggedInPage, test } from './fixtures.ts';
+import { writeStageCards } from './standup-helpers.ts';
 
 const DAY = 86_400_000;
-
-/** Cards written by a raw client in their stage, optionally for a team and created `daysAgo`. */
-async function writeCards(
-	app: App,
-	owner: Member,
-	boardId: string,
-	cards: { title: string; stage: 'ideas' | 'review'; teamId?: string }[],
-	daysAgo = 0
-): Promise<string[]> {
-	const client = connectClient(app.server.url, boardId, owner.cookie);
-	await whenSynced(client);
-	const ids = cards.map(() => newId());
-	client.doc.transact(() =>
-		cards.forEach(({ title, stage, teamId }, i) => {
-			const id = ids[i]!;
-			const rank = `a${String(i).padStart(3, '0')}`;
-			createCard(client.doc, { id, title, stage, rank, createdBy: owner.userId }, Date.now() - daysAgo * DAY);
-			if (teamId) setField(client.doc, id, 'teamId', teamId);
-		})
-	);
-	const check = connectClient(app.server.url, boardId, owner.cookie);
-	await whenSynced(check);
-	await eventually(() => ids.every((id) => getCard(check.doc, id)), 5000, 'the cards on the server');
-	check.destroy();
-	client.destroy();
-	return ids;
-}
 
 const view = (page: Page) => page.getByRole('dialog', { name: /Point hebdomadaire|Weekly stand-up/ });
 const shownTitle = (page: Page) => view(page).getByTestId('standup-card-title');
@@ -51,7 +22,7 @@ test('facilitator and two followers walk the same agenda, numbers included, and 
 }) => {
 	const boardId = await createTestBoard(app.db, member, 'Magasin');
 	const sales = await createTeam(app, member, 'Vente');
-	await writeCards(app, member, boardId, [
+	await writeStageCards(app, member, boardId, [
 		{ title: 'Carte de fidélité', stage: 'review', teamId: sales },
 		{ title: 'Hors équipe', stage: 'review' },
 		{ title: 'Livraison à vélo', stage: 'ideas', teamId: sales },
@@ -102,8 +73,11 @@ test('facilitator and two followers walk the same agenda, numbers included, and 
 	await expect(position(facilitator.page)).toHaveText('2 sur 3');
 	await expect(position(followers[0]!.page)).toHaveText('2 sur 3');
 	await expect(position(followers[1]!.page)).toHaveText('2 of 3');
+	// A reload of the facilitator's page keeps the same list and the same card for everyone.
 	await facilitator.page.reload();
 	await expect(agenda(facilitator.page)).toHaveText(walk);
+	await expect(position(facilitator.page)).toHaveText('2 sur 3');
+	await expect(shownTitle(followers[0]!.page)).toHaveText('Livraison à vélo');
 
 	// The end reaches everyone at once: clocks stop, and each screen links to the summary.
 	await view(facilitator.page).getByRole('button', { name: 'Clore le point' }).click();
@@ -115,6 +89,7 @@ test('facilitator and two followers walk the same agenda, numbers included, and 
 	for (const { page, text } of ended) {
 		await expect(view(page).getByRole('status').filter({ hasText: text })).toBeVisible();
 		await expect(view(page).locator('.clock')).toHaveAttribute('data-ended', 'true');
+		await expect(shownTitle(page)).toHaveText('Livraison à vélo'); // no jump back to card 1
 	}
 	expect(await seriousViolations(followers[0]!.page)).toEqual([]);
 	await view(followers[1]!.page).getByRole('link', { name: 'See the summary' }).click();
@@ -131,7 +106,7 @@ test('a stand-up of 30 cards fits the time box: the expected duration shows befo
 }) => {
 	const boardId = await createTestBoard(app.db, member, 'Trente');
 	const titles = Array.from({ length: 30 }, (_, i) => `Initiative ${String(i + 1).padStart(2, '0')}`);
-	const ids = await writeCards(
+	const ids = await writeStageCards(
 		app,
 		member,
 		boardId,
