@@ -33,6 +33,8 @@ const checks: [string, string[]][] = [
 		'svelte-check',
 		['node_modules/svelte-check/bin/svelte-check', '--tsconfig', './tsconfig.json', '--fail-on-warnings']
 	],
+	// Kit's service worker has its own tsconfig (the root one must leave it out), so it is checked apart.
+	['service-worker', ['node_modules/typescript/bin/tsc', '-p', 'src/service-worker/tsconfig.json']],
 	['eslint', ['node_modules/eslint/bin/eslint.js', '.']],
 	['prettier', ['node_modules/prettier/bin/prettier.cjs', '--check', '--log-level', 'warn', '.']]
 ];

@@ -15,9 +15,12 @@ export interface Member {
 	cookie: string;
 }
 
-/** Writes straight into the server's SQLite file (WAL lets both processes share it). */
+/**
+ * Writes straight into the server's SQLite file (WAL lets both processes share it). A test may wait
+ * for the server's writes longer than the server itself waits for others'.
+ */
 export function openTestDb(dbPath: string): Db {
-	return openDatabase(`file:${dbPath}`);
+	return openDatabase(`file:${dbPath}`, 5000);
 }
 
 /** A new person with their own organisation and a logged-in session. */

@@ -1,6 +1,6 @@
 import { createCard } from '../../src/lib/board/commands.ts';
 import { newId } from '../../src/lib/server/ids.ts';
-import type { Runtime } from '../../src/lib/server/runtime.ts';
+import type { BoardDeps } from '../../src/lib/server/deps.ts';
 import { startProjection } from '../../src/lib/server/projection/board-projection.ts';
 import { SyncHub } from '../../src/lib/server/sync/hub.ts';
 import { openTempDatabase } from './db.ts';
@@ -23,8 +23,8 @@ export async function openTestRuntime(prefix: string, card: { title: string; cre
 		.execute();
 	const refuse = () => Promise.resolve({ refuse: 404 as const });
 	const hub = new SyncHub(db, refuse, refuse);
-	const projection = startProjection(db, hub);
-	const runtime = { db, sync: hub, projection } as unknown as Runtime;
+	startProjection(db, hub);
+	const runtime: BoardDeps = { db, sync: hub };
 	const room = await hub.openRoom(boardId);
 	await room.write(card.createdBy, (doc) =>
 		createCard(doc, { id: cardId, title: card.title, stage: 'ideas', rank: 'a0', createdBy: card.createdBy })

@@ -56,6 +56,24 @@ describe('sign-up', () => {
 		}
 		const fine = await signup('uncommon@example.test', 'glycine sous la pluie');
 		expect(fine.status).toBe(303);
-		expect(fine.headers.get('location')).toBe('/boards');
+		expect(fine.headers.get('location')).toBe('/login?signup=check');
+	});
+
+	it('answers a new address exactly as a registered one, and the newcomer then logs in', async () => {
+		const taken = await signup(alice.email);
+		const fresh = await signup('newcomer@example.test', 'glycine sous la neige');
+		for (const res of [taken, fresh]) {
+			expect(res.status).toBe(303);
+			expect(res.headers.get('location')).toBe('/login?signup=check');
+			expect(res.headers.get('set-cookie')).toBeNull();
+		}
+		const login = await fetch(`${server.url}/login`, {
+			method: 'POST',
+			headers: { Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded', Accept: 'text/html' },
+			body: new URLSearchParams({ email: 'newcomer@example.test', password: 'glycine sous la neige' }),
+			redirect: 'manual'
+		});
+		expect(login.status).toBe(303);
+		expect(login.headers.get('location')).toBe('/boards');
 	});
 });

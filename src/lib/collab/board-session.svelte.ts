@@ -34,6 +34,8 @@ import {
 	type ConnectionStatus
 } from './provider.ts';
 import { BoardPresence } from './board-presence.svelte.ts';
+import { openLocalCopy, type LocalCopy } from './local-copy.ts';
+import { UnsentChanges } from './unsent.ts';
 import type { BoardUser, StandupFocus } from './presence.ts';
 import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
 
@@ -87,6 +89,10 @@ export class BoardSession {
 	synced = $state(false);
 	/** True from the first sync on: before it, an empty column only means "not loaded yet". */
 	loaded = $state(false);
+	/** Local changes the server has not received yet (made offline, or before the sync). */
+	unsent = $state(0);
+	/** True once this browser keeps a copy of the board: unsent changes then survive closing the tab. */
+	keptLocally = $state(false);
 	/** Set when the server closed the connection for good; the session then stays offline. */
 	closeReason = $state<CloseReason | null>(null);
 	/** Who else is here and what they look at (see board-presence.svelte.ts). */
@@ -98,6 +104,8 @@ export class BoardSession {
 	#byId = $state.raw<ReadonlyMap<string, CardView>>(NO_CARDS);
 	#connection: BoardConnection | null = null;
 	#feedConnection: BoardConnection | null = null;
+	#localCopy: LocalCopy | null = null;
+	#unsent: UnsentChanges | null = null;
 	#destroyed = false;
 
 	constructor({
@@ -123,11 +131,27 @@ export class BoardSession {
 	/** Starts syncing. Browser only; calling it twice is harmless. */
 	connect(): void {
 		if (this.#connection || this.#destroyed) return;
+		// The copy in this browser first: offline, the board opens from it and stays editable.
+		const copy = (this.#localCopy = openLocalCopy(this.doc, this.user.id, this.boardId));
+		void copy.loaded.then((held) => {
+			if (this.#destroyed) return;
+			this.keptLocally = copy.holding;
+			if (held) this.loaded = true;
+		});
+		this.#unsent = new UnsentChanges(
+			this.doc,
+			copy,
+			() => this.#inStep(),
+			(n) => (this.unsent = n)
+		);
 		this.#connection = connectBoard(this.doc, this.presence.start(), this.boardId, {
 			onStatus: (status) => (this.status = status),
 			onSynced: (synced) => {
 				this.synced = synced;
-				if (synced) this.loaded = true;
+				if (synced) {
+					this.loaded = true;
+					this.#unsent?.markInStep();
+				}
 			},
 			onClosed: (reason) => (this.closeReason = reason)
 		});
@@ -259,6 +283,8 @@ export class BoardSession {
 		this.presence.leave(); // sent while the socket is still open, so the others see us go at once
 		this.#connection?.destroy();
 		this.#feedConnection?.destroy();
+		this.#unsent?.destroy();
+		this.#localCopy?.destroy();
 		this.presence.destroy();
 		cardsMap(this.doc).unobserveDeep(this.#mirror);
 		cardsMap(this.feed).unobserveDeep(this.#mirror);
@@ -279,6 +305,12 @@ export class BoardSession {
 		this.archived = archived;
 		this.#byId = byId;
 	};
+
+	// Every update goes out at once on a synced, open socket (a browser that knows it is offline is not).
+	#inStep(): boolean {
+		const provider = this.#connection?.provider;
+		return !!provider?.synced && provider.wsconnected && navigator.onLine !== false;
+	}
 
 	#mirrorBoard = () => {
 		this.settings = readSettings(this.feed);

@@ -5,18 +5,24 @@ import { CLOSE } from '#lib/domain/close-codes.ts';
 
 export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'offline';
 
-/** Why the server ended the session for good (a 44xx close code): reconnecting would not help. */
-export type CloseReason = 'unauthorized' | 'forbidden' | 'notFound' | 'badMessage' | 'refused';
+/**
+ * Why the server ended the session for good (a 44xx close code): reconnecting would not help. Out of
+ * step (4409) is the exception: the next connection's sync brings what the server lacked.
+ */
+export type CloseReason =
+	'unauthorized' | 'forbidden' | 'notFound' | 'badMessage' | 'tooLarge' | 'tooManyMessages' | 'refused';
 
 const REASONS: Record<number, CloseReason> = {
 	[CLOSE.unauthorized]: 'unauthorized',
 	[CLOSE.forbidden]: 'forbidden',
 	[CLOSE.notFound]: 'notFound',
-	[CLOSE.badMessage]: 'badMessage'
+	[CLOSE.badMessage]: 'badMessage',
+	[CLOSE.tooLarge]: 'tooLarge',
+	[CLOSE.tooManyMessages]: 'tooManyMessages'
 };
 
 export function isTerminalClose(code: number): boolean {
-	return code >= 4400 && code < 4500;
+	return code >= 4400 && code < 4500 && code !== CLOSE.outOfStep;
 }
 
 export function closeReasonOf(code: number): CloseReason {

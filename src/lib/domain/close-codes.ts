@@ -6,6 +6,12 @@ export const CLOSE = {
 	notFound: 4404,
 	/** A client wrote to a document only the server writes (a board's feed). */
 	readOnlyDocument: 4405,
+	/** An update that cannot integrate (it builds on something the server lacks): reconnect and sync again. */
+	outOfStep: 4409,
+	/** A value over the limits the forms apply (a title, a description). */
+	tooLarge: 4413,
+	/** The socket sent more messages or bytes per second than its budget. */
+	tooManyMessages: 4429,
 	serverError: 4500,
 	shuttingDown: 4503
 } as const;

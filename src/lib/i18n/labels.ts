@@ -143,6 +143,8 @@ export const LABELS = {
 		forbidden: m.conn_closed_forbidden,
 		notFound: m.conn_closed_not_found,
 		badMessage: m.conn_closed_bad_message,
+		tooLarge: m.conn_closed_too_large,
+		tooManyMessages: m.conn_closed_too_many,
 		refused: m.conn_closed_refused
 	} satisfies Table<CloseReason>,
 	/** The inbox's settings: which notifications a person receives. */

@@ -38,6 +38,7 @@ export function startRuntimeOnce(): Promise<Runtime> {
 	return starting;
 }
 
+/** The started runtime; only hooks.server.ts calls it (routes read the narrow deps it puts on locals). */
 export function getRuntime(): Runtime {
 	if (!current) throw new Error('Bouture runtime not started (hooks.server.ts init starts it)');
 	return current;

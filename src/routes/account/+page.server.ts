@@ -4,8 +4,8 @@ import { LIMITS, Password } from '#lib/domain/validation.ts';
 import { isCommonPassword } from '#lib/server/auth/common-passwords.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { listSessions, revokeOtherSessions, revokeSession } from '#lib/server/auth/session.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { changePassword } from '#lib/server/services/accounts.ts';
+import type { BoardDeps } from '#lib/server/deps.ts';
 import { describeUserAgent } from './user-agent.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -15,7 +15,7 @@ const CurrentPassword = v.pipe(v.string(), v.minLength(1), v.maxLength(LIMITS.pa
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const user = requireUser(locals, url);
-	const sessions = await listSessions(getRuntime().db, user.id);
+	const sessions = await listSessions(locals.db, user.id);
 	const current = locals.session?.id;
 	return {
 		email: user.email,
@@ -47,8 +47,7 @@ function whoIsAsking({ locals, url }: RequestEvent): { userId: string; sessionId
 }
 
 /** Ends the person's other sessions and closes the websockets that were using them. */
-async function endOtherSessions(userId: string, sessionId: string): Promise<void> {
-	const { db, sync } = getRuntime();
+async function endOtherSessions({ db, sync }: BoardDeps, userId: string, sessionId: string): Promise<void> {
 	await revokeOtherSessions(db, userId, sessionId);
 	await sync.reassessUser(userId);
 }
@@ -64,10 +63,10 @@ export const actions: Actions = {
 		if (!next.success) return fail(400, { action, error: 'invalid_new' as const });
 		if (isCommonPassword(next.output)) return fail(400, { action, error: 'common_new' as const });
 		if (form.get('confirm') !== next.output) return fail(400, { action, error: 'mismatch' as const });
-		const result = await changePassword(getRuntime().db, userId, current.output, next.output);
+		const result = await changePassword(event.locals.db, userId, current.output, next.output);
 		if (!result.ok) return fail(400, { action, error: 'wrong_current' as const });
 		const endOthers = form.get('endOthers') === 'on';
-		if (endOthers) await endOtherSessions(userId, sessionId);
+		if (endOthers) await endOtherSessions(event.locals, userId, sessionId);
 		return { action, changed: true, endedOthers: endOthers };
 	},
 	revoke: async (event) => {
@@ -76,14 +75,14 @@ export const actions: Actions = {
 		const target = form.get('sessionId');
 		// Only another session of one's own: anyone else's is "not found", whoever owns it.
 		if (typeof target !== 'string' || !SESSION_ID.test(target) || target === sessionId) error(404);
-		const { db, sync } = getRuntime();
+		const { db, sync } = event.locals;
 		if (!(await revokeSession(db, userId, target))) error(404);
 		await sync.reassessUser(userId);
 		return { action: 'revoke' as const, revoked: true };
 	},
 	revokeOthers: async (event) => {
 		const { userId, sessionId } = whoIsAsking(event);
-		await endOtherSessions(userId, sessionId);
+		await endOtherSessions(event.locals, userId, sessionId);
 		return { action: 'revokeOthers' as const, revoked: true };
 	}
 };

@@ -2,7 +2,6 @@ import { error, fail } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { ORG_ROLES } from '#lib/domain/permissions.ts';
 import { ID_PATTERN, LIMITS } from '#lib/domain/validation.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { changeRole, controlsFor, listPeople, removePerson, type PeopleOutcome } from '#lib/server/services/people.ts';
 import type { Actions, PageServerLoad } from './$types';
 import { requireAdmin } from './admin.server.ts';
@@ -25,7 +24,7 @@ const RoleForm = v.object({
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user, membership } = requireAdmin(locals, url);
-	const people = await listPeople(getRuntime().db, membership.organizationId);
+	const people = await listPeople(locals.db, membership.organizationId);
 	const owners = people.filter((p) => p.role === 'owner').length;
 	const actor = { id: user.id, role: membership.role };
 	return {
@@ -46,7 +45,7 @@ export const actions: Actions = {
 		const form = v.safeParse(RoleForm, Object.fromEntries(await request.formData()));
 		if (!form.success) return fail(400, { action: 'role' as const, error: 'invalid' as const });
 		const { userId, role, company } = form.output;
-		const { db, sync } = getRuntime();
+		const { db, sync } = locals;
 		const organizationId = membership.organizationId;
 		const outcome = await changeRole(db, { organizationId, actorId: user.id, targetId: userId, role, company });
 		if (outcome !== 'ok') return refusal('role', userId, outcome);
@@ -57,7 +56,7 @@ export const actions: Actions = {
 		const { user, membership } = requireAdmin(locals, url, 'org.people');
 		const userId = v.safeParse(UserId, (await request.formData()).get('userId'));
 		if (!userId.success) return fail(400, { action: 'remove' as const, error: 'invalid' as const });
-		const { db, sync } = getRuntime();
+		const { db, sync } = locals;
 		const outcome = await removePerson(db, membership.organizationId, user.id, userId.output);
 		if (outcome !== 'ok') return refusal('remove', userId.output, outcome);
 		await sync.reassessUser(userId.output);

@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { BoardName, isId } from '#lib/domain/validation.ts';
 import { can } from '#lib/domain/permissions.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import {
 	createBoard,
 	findBoardForUser,
@@ -19,7 +18,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	if (locals.membership?.role === 'guest') redirect(303, '/portal');
 	const role = locals.membership?.role;
 	return {
-		boards: await listBoardsForUser(getRuntime().db, user.id),
+		boards: await listBoardsForUser(locals.db, user.id),
 		mayCreate: can(role, 'board.create'),
 		mayManage: can(role, 'board.manage')
 	};
@@ -31,7 +30,7 @@ export const actions: Actions = {
 		const form = await request.formData();
 		const name = v.safeParse(BoardName, form.get('name'));
 		if (!name.success) return fail(400, { action: 'create' as const, invalid: true });
-		const { db } = getRuntime();
+		const { db } = locals;
 		const organization = await findHomeOrganization(db, user.id);
 		if (!organization || !can(locals.membership?.role, 'board.create')) error(403);
 		redirect(303, `/b/${await createBoard(db, organization.id, name.output)}`);
@@ -40,7 +39,7 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const boardId = form.get('boardId');
-		const { db } = getRuntime();
+		const { db } = locals;
 		const board = isId(boardId) ? await findBoardForUser(db, boardId, user.id) : null;
 		if (!board) error(404);
 		if (!can(board.role, 'board.manage')) error(403);

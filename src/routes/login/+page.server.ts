@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { LoginInput } from '#lib/domain/validation.ts';
 import { startSession } from '#lib/server/auth/login.ts';
 import { FREE_FAILURES } from '#lib/server/rate-limit.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { checkLogin } from '#lib/server/services/accounts.ts';
 import type { Actions, PageServerLoad } from './$types';
 
@@ -14,12 +13,12 @@ export const load: PageServerLoad = ({ locals, url }) => {
 };
 
 export const actions: Actions = {
-	default: async ({ request, cookies, url, getClientAddress }) => {
+	default: async ({ request, locals, cookies, url, getClientAddress }) => {
 		const form = await request.formData();
 		const email = String(form.get('email') ?? '').slice(0, 300);
 		const parsed = v.safeParse(LoginInput, { email, password: form.get('password') });
 		if (!parsed.success) return fail(400, { email, error: 'invalid_credentials' as const });
-		const { db } = getRuntime();
+		const { db } = locals;
 		const result = await checkLogin(db, parsed.output.email, parsed.output.password, getClientAddress());
 		if (!result.ok && result.retryAfterMs > 0) {
 			return fail(429, { email, error: 'throttled' as const, seconds: Math.ceil(result.retryAfterMs / 1000) });

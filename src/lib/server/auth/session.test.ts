@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, afterEach, describe, it, expect, vi } from 'vitest';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import Database from 'better-sqlite3';
 import type { Db } from '../db/open.ts';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { createAccountWithOrganization } from '../services/accounts.ts';
@@ -124,6 +125,22 @@ describe('validateSessionToken', () => {
 			expect(result?.session.expiresAt).toBe(NOW + SESSION_LIFETIME);
 			expect(await storedExpiry(token)).toBe(NOW + SESSION_LIFETIME);
 		}
+	});
+
+	it('still lets a session in while another connection holds the write lock (its extension waits for later)', async () => {
+		freezeClock();
+		const token = await sessionExpiringIn(10 * DAY);
+		const locker = new Database(join(dir, 'test.sqlite'));
+		locker.exec('BEGIN IMMEDIATE');
+		try {
+			const result = await validateSessionToken(db, token);
+			expect(result?.user.id).toBe(userId);
+			expect(await storedExpiry(token)).toBe(NOW + 10 * DAY);
+		} finally {
+			locker.exec('ROLLBACK');
+			locker.close();
+		}
+		expect((await validateSessionToken(db, token))?.session.expiresAt).toBe(NOW + SESSION_LIFETIME);
 	});
 
 	it('ends a session 90 days after it started, however often it was used', async () => {

@@ -55,15 +55,28 @@ export async function validateSessionToken(
 	const now = Date.now();
 	const session: Session = { id: row.id, userId: row.user_id, expiresAt: row.expires_at };
 	const verdict = judgeExpiry(session.expiresAt, now, row.created_at);
+	// Tidying and sliding are best-effort: while another connection holds the write lock, the person
+	// still gets in (or out) at once, and a later request extends the session.
 	if (verdict === 'expired') {
-		await invalidateSession(db, id);
+		await bestEffort(invalidateSession(db, id));
 		return null;
 	}
 	if (verdict === 'extend') {
-		session.expiresAt = extendedExpiry(now, row.created_at);
-		await db.updateTable('session').set({ expires_at: session.expiresAt }).where('id', '=', id).execute();
+		const expiresAt = extendedExpiry(now, row.created_at);
+		const update = db.updateTable('session').set({ expires_at: expiresAt }).where('id', '=', id).execute();
+		if (await bestEffort(update)) session.expiresAt = expiresAt;
 	}
 	return { session, user: { id: row.user_id, email: row.email, name: row.name, color: row.color } };
+}
+
+async function bestEffort(write: Promise<unknown>): Promise<boolean> {
+	try {
+		await write;
+		return true;
+	} catch (error) {
+		console.warn(`[session] expiry not updated: ${String(error)}`);
+		return false;
+	}
 }
 
 export async function invalidateSession(db: Db, sessionId: string): Promise<void> {

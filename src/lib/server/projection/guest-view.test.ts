@@ -6,7 +6,8 @@ import { getCard, readCard, type CardView } from '#lib/board/schema.ts';
 import { putEntry } from '#lib/board/section-commands.ts';
 import { learningsText, microText } from '#lib/board/sections.ts';
 import { addSignal } from '#lib/board/signals.ts';
-import { guestColumns, guestView, parseGuestView, type GuestView } from './guest-view.ts';
+import type { GuestView } from '#lib/domain/guest-view.ts';
+import { guestColumns, guestView, parseGuestView } from './guest-view.ts';
 
 const CARD = 'card_0123456789';
 const OWNER = 'user_owner_secret_01';

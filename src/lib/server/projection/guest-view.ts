@@ -1,9 +1,8 @@
 import * as v from 'valibot';
 import type { CardView } from '#lib/board/schema.ts';
-import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { progress } from '#lib/domain/method/progress.ts';
-import { CONFIDENCES, DIRECTIONS, type IsoDate } from '#lib/domain/method/types.ts';
-import { STAGES } from '#lib/domain/stages.ts';
+import type { IsoDate } from '#lib/domain/method/types.ts';
+import { GUEST_CHECK_INS, GuestViewSchema, type GuestView } from '#lib/domain/guest-view.ts';
 
 /**
  * What a guest may see of a card, and nothing else: its title, the objective's numbers, its stage
@@ -11,34 +10,6 @@ import { STAGES } from '#lib/domain/stages.ts';
  * (never by copying and deleting), so whatever the card gains later stays internal until added here.
  * Never: the description, comments, resources, people, other cards, internal notes.
  */
-
-/** At most this many public check-ins, newest first. */
-export const GUEST_CHECK_INS = 24;
-
-const nullableNumber = v.nullable(v.pipe(v.number(), v.finite()));
-const GuestViewSchema = v.object({
-	title: v.string(),
-	stage: v.picklist(STAGES),
-	phase: v.nullable(v.string()),
-	objective: v.object({
-		metric: v.nullable(v.string()),
-		unit: v.nullable(v.string()),
-		direction: v.picklist(DIRECTIONS),
-		baseline: nullableNumber,
-		target: nullableNumber,
-		deadline: v.nullable(v.custom<IsoDate>(isIsoDate))
-	}),
-	progress: nullableNumber,
-	checkIns: v.array(
-		v.object({
-			date: v.custom<IsoDate>(isIsoDate),
-			value: v.pipe(v.number(), v.finite()),
-			confidence: v.picklist(CONFIDENCES),
-			note: v.string()
-		})
-	)
-});
-export type GuestView = v.InferOutput<typeof GuestViewSchema>;
 
 /** The guest-safe view of a card, as of `today` (which rollout phase is running). */
 export function guestView(card: CardView, today: IsoDate): GuestView {

@@ -2,7 +2,7 @@ import { readCards } from '#lib/board/schema.ts';
 import type { Db } from '../db/open.ts';
 import { buildSummary } from '../services/standup-summary.ts';
 import { addCardTime, closeStandup, joinStandup, recordDecision, startStandup } from '../services/standups.ts';
-import type { SyncHub } from '../sync/hub.ts';
+import type { Rooms } from '../deps.ts';
 import { DEMO } from './demo-data.ts';
 
 const MINUTE = 60_000;
@@ -13,7 +13,7 @@ const MINUTE = 60_000;
  */
 export async function seedDemoStandup(
 	db: Db,
-	sync: SyncHub,
+	sync: Rooms,
 	board: { id: string; name: string },
 	people: { facilitator: string; attendees: string[] },
 	now: number

@@ -8,7 +8,7 @@ import type { OrgRole } from '../db/schema.ts';
 import { colorFor, newId } from '../ids.ts';
 import { hashPassword } from '../auth/password.ts';
 import { createBoard } from '../services/boards.ts';
-import type { SyncHub } from '../sync/hub.ts';
+import type { Rooms } from '../deps.ts';
 import { DEMO, type DemoCard } from './demo-data.ts';
 import { writeDemoSections } from './demo-sections.ts';
 import { seedDemoStandup } from './demo-standup.ts';
@@ -23,7 +23,7 @@ export interface DemoLogin {
  * Seeds a demo organisation (people in several teams, boards with initiatives) into an empty database.
  * Returns the demo logins when the demo is there (so every start can print them), else null.
  */
-export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[] | null> {
+export async function seedDemoIfEmpty(db: Db, sync: Rooms): Promise<DemoLogin[] | null> {
 	const { organisation } = DEMO;
 	const logins = organisation.people.map((p) => ({ email: p.email, password: organisation.password, role: p.role }));
 	const existing = await db
@@ -92,7 +92,7 @@ export async function seedDemoIfEmpty(db: Db, sync: SyncHub): Promise<DemoLogin[
  */
 async function seedBoard(
 	db: Db,
-	sync: SyncHub,
+	sync: Rooms,
 	organizationId: string,
 	people: ReadonlyMap<string, string>,
 	teams: ReadonlyMap<string, string>

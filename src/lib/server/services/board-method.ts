@@ -10,7 +10,10 @@ import {
 	type GlobalObjective
 } from '#lib/board/board-settings.ts';
 import { rankBetween } from '#lib/domain/ordering.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
+
+/** The settings and global objectives live in the board's feed: only the rooms are needed. */
+type MethodDeps = Pick<BoardDeps, 'sync'>;
 import { newId } from '../ids.ts';
 import type { BoardAccess } from './boards.ts';
 import { can } from '#lib/domain/permissions.ts';
@@ -26,45 +29,45 @@ export function managesBoard(board: BoardAccess): boolean {
 }
 
 export async function readBoardMethod(
-	runtime: Runtime,
+	deps: MethodDeps,
 	boardId: string
 ): Promise<{ settings: BoardSettings; objectives: GlobalObjective[] }> {
-	const feed = await runtime.sync.openFeed(boardId);
+	const feed = await deps.sync.openFeed(boardId);
 	return { settings: readSettings(feed.doc), objectives: readObjectives(feed.doc) };
 }
 
-async function change(runtime: Runtime, boardId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void> {
-	const feed = await runtime.sync.openFeed(boardId);
+async function change(deps: MethodDeps, boardId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void> {
+	const feed = await deps.sync.openFeed(boardId);
 	await feed.write(userId, edit);
 }
 
-export function saveSettings(runtime: Runtime, boardId: string, userId: string, settings: BoardSettings) {
-	return change(runtime, boardId, userId, (doc) => writeSettings(doc, settings));
+export function saveSettings(deps: MethodDeps, boardId: string, userId: string, settings: BoardSettings) {
+	return change(deps, boardId, userId, (doc) => writeSettings(doc, settings));
 }
 
 /** Adds a global objective at the end; false when the board already has the most it may have. */
-export async function addGlobalObjective(runtime: Runtime, boardId: string, userId: string, title: string) {
-	const { objectives } = await readBoardMethod(runtime, boardId);
+export async function addGlobalObjective(deps: MethodDeps, boardId: string, userId: string, title: string) {
+	const { objectives } = await readBoardMethod(deps, boardId);
 	if (objectives.length >= MAX_GLOBAL_OBJECTIVES) return false;
 	const rank = rankBetween(objectives.at(-1)?.rank ?? null, null);
-	await change(runtime, boardId, userId, (doc) => putObjective(doc, { id: newId(), title, rank }));
+	await change(deps, boardId, userId, (doc) => putObjective(doc, { id: newId(), title, rank }));
 	return true;
 }
 
 export async function renameGlobalObjective(
-	runtime: Runtime,
+	deps: MethodDeps,
 	boardId: string,
 	userId: string,
 	id: string,
 	title: string
 ) {
-	const { objectives } = await readBoardMethod(runtime, boardId);
+	const { objectives } = await readBoardMethod(deps, boardId);
 	const objective = objectives.find((o) => o.id === id);
 	if (!objective) return false;
-	await change(runtime, boardId, userId, (doc) => putObjective(doc, { ...objective, title }));
+	await change(deps, boardId, userId, (doc) => putObjective(doc, { ...objective, title }));
 	return true;
 }
 
-export function removeGlobalObjective(runtime: Runtime, boardId: string, userId: string, id: string) {
-	return change(runtime, boardId, userId, (doc) => removeObjective(doc, id));
+export function removeGlobalObjective(deps: MethodDeps, boardId: string, userId: string, id: string) {
+	return change(deps, boardId, userId, (doc) => removeObjective(doc, id));
 }

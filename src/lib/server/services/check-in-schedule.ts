@@ -1,7 +1,7 @@
 import { readSettings } from '#lib/board/board-settings.ts';
 import { missedCheckIns, nextCheckInDue } from '#lib/domain/method/cadence.ts';
 import type { IsoDate } from '#lib/domain/method/types.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { parseCheckInPlan, planToMethodCard, type CheckInPlan } from '../projection/check-in-plan.ts';
 import { recordEvent } from './events.ts';
 
@@ -43,31 +43,29 @@ export function checkInNotices(plan: CheckInPlan, now: Date | number, timeZone: 
 	return notices;
 }
 
-type ScheduleRuntime = Pick<Runtime, 'db' | 'sync'>;
-
 /**
  * One pass over every live card in Rollout; returns how many events it recorded. It reads the
  * projection only: a board is opened (and so projected afresh) only when one of its plans predates
  * the time zone being kept in it. Between boards it lets the server breathe: SQLite answers
  * synchronously, so a long pass would otherwise hold the event loop.
  */
-export async function runCheckInSchedule(runtime: ScheduleRuntime, now: number): Promise<number> {
+export async function runCheckInSchedule(deps: BoardDeps, now: number): Promise<number> {
 	let recorded = 0;
-	for (const [boardId, cards] of await rolloutPlans(runtime.db)) {
+	for (const [boardId, cards] of await rolloutPlans(deps.db)) {
 		let plans = cards;
 		let boardZone: string | null = null;
 		if (plans.some(({ plan }) => !plan?.timeZone)) {
 			// Plans from before the time zone was kept (or before plans were): opening the board
 			// projects its cards afresh, and its settings give the zone meanwhile.
-			await runtime.sync.openRoom(boardId);
-			boardZone = readSettings((await runtime.sync.openFeed(boardId)).doc).timeZone;
-			plans = (await rolloutPlans(runtime.db, boardId)).get(boardId) ?? [];
+			await deps.sync.openRoom(boardId);
+			boardZone = readSettings((await deps.sync.openFeed(boardId)).doc).timeZone;
+			plans = (await rolloutPlans(deps.db, boardId)).get(boardId) ?? [];
 		}
 		for (const { cardId, plan } of plans) {
 			const timeZone = plan?.timeZone ?? boardZone;
 			if (!plan || !timeZone) continue;
 			for (const notice of checkInNotices(plan, now, timeZone))
-				if (await recordNotice(runtime, boardId, cardId, notice, now)) recorded++;
+				if (await recordNotice(deps, boardId, cardId, notice, now)) recorded++;
 		}
 		await new Promise((resolve) => setImmediate(resolve));
 	}
@@ -75,7 +73,7 @@ export async function runCheckInSchedule(runtime: ScheduleRuntime, now: number):
 }
 
 /** Board id → its live Rollout cards with their plans (every board, or one). */
-async function rolloutPlans(db: ScheduleRuntime['db'], boardId?: string) {
+async function rolloutPlans(db: BoardDeps['db'], boardId?: string) {
 	let query = db
 		.selectFrom('card')
 		.select(['id', 'board_id', 'check_in_plan'])
@@ -93,7 +91,7 @@ async function rolloutPlans(db: ScheduleRuntime['db'], boardId?: string) {
 
 /** Claims (card, kind, date) first: a notice already claimed, by this run or an earlier one, is skipped. */
 async function recordNotice(
-	{ db }: ScheduleRuntime,
+	{ db }: BoardDeps,
 	boardId: string,
 	cardId: string,
 	{ kind, date, ...facts }: CheckInNotice,
@@ -114,7 +112,7 @@ async function recordNotice(
  * tests. Returns the way to stop, which waits for a pass under way (before the hub closes).
  */
 export function startCheckInSchedule(
-	runtime: ScheduleRuntime,
+	deps: BoardDeps,
 	{
 		clock = Date.now,
 		every = CHECK_EVERY_MS,
@@ -126,7 +124,7 @@ export function startCheckInSchedule(
 	const tick = () => {
 		if (stopped) return;
 		pass = pass
-			.then(() => runCheckInSchedule(runtime, clock()))
+			.then(() => runCheckInSchedule(deps, clock()))
 			.catch((error: unknown) => console.error(`[check-ins] schedule: ${String(error)}`));
 	};
 	// The first pass waits until the server is up and serving: it must never delay the start.

@@ -2,12 +2,12 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardComments, commentCount, threads } from '#lib/board/comments.ts';
 import { openTestRuntime } from '../../../../tests/factories/runtime.ts';
 import { newId } from '../ids.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { addComment, deleteComment, editComment, findComment, listCommentVersions } from './comments.ts';
 import { listCardEvents } from './events.ts';
 
 let world: Awaited<ReturnType<typeof openTestRuntime>>;
-let runtime: Runtime;
+let runtime: BoardDeps;
 let boardId: string;
 let cardId: string;
 const alice = newId();

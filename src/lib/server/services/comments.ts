@@ -3,7 +3,7 @@ import { getCard } from '#lib/board/schema.ts';
 import type { Db } from '../db/open.ts';
 import type { ConversationTables } from '../db/schema.ts';
 import { newId } from '../ids.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { recordEvent } from './events.ts';
 
 /**
@@ -40,9 +40,9 @@ export interface NewComment {
 }
 
 /** Adds a comment; null when the card (or the parent comment on it) does not exist. */
-export async function addComment(runtime: Runtime, input: NewComment): Promise<string | null> {
-	const { db } = runtime;
-	const room = await runtime.sync.openRoom(input.boardId);
+export async function addComment(deps: BoardDeps, input: NewComment): Promise<string | null> {
+	const { db } = deps;
+	const room = await deps.sync.openRoom(input.boardId);
 	if (!getCard(room.doc, input.cardId)) return null;
 	let parentId: string | null = null;
 	if (input.parentId) {
@@ -64,35 +64,35 @@ export async function addComment(runtime: Runtime, input: NewComment): Promise<s
 		deleted_at: null
 	};
 	await db.insertInto('comment').values(row).execute();
-	await mirror(runtime, input.authorId, row);
+	await mirror(deps, input.authorId, row);
 	await logEvent(db, 'comment', input.authorId, row);
 	return id;
 }
 
 /** Replaces a comment's body, keeping the previous one; false when it is gone (or deleted). */
-export async function editComment(runtime: Runtime, comment: CommentRow, userId: string, body: string) {
+export async function editComment(deps: BoardDeps, comment: CommentRow, userId: string, body: string) {
 	if (comment.deleted_at !== null) return false;
 	const now = Date.now();
 	const row: CommentRow = { ...comment, body, edited_at: now };
-	await runtime.db.transaction().execute(async (trx) => {
+	await deps.db.transaction().execute(async (trx) => {
 		await trx
 			.insertInto('comment_version')
 			.values({ comment_id: comment.id, body: comment.body, replaced_at: now })
 			.execute();
 		await trx.updateTable('comment').set({ body, edited_at: now }).where('id', '=', comment.id).execute();
 	});
-	await mirror(runtime, userId, row);
-	await logEvent(runtime.db, 'comment-edited', userId, row);
+	await mirror(deps, userId, row);
+	await logEvent(deps.db, 'comment-edited', userId, row);
 	return true;
 }
 
 /** Deletes a comment: a placeholder stays (the thread keeps its shape), the body is cleared. */
-export async function deleteComment(runtime: Runtime, comment: CommentRow, userId: string) {
+export async function deleteComment(deps: BoardDeps, comment: CommentRow, userId: string) {
 	if (comment.deleted_at !== null) return false;
 	const row: CommentRow = { ...comment, deleted_at: Date.now() };
-	await runtime.db.updateTable('comment').set({ deleted_at: row.deleted_at }).where('id', '=', comment.id).execute();
-	await mirror(runtime, userId, row);
-	await logEvent(runtime.db, 'comment-deleted', userId, row);
+	await deps.db.updateTable('comment').set({ deleted_at: row.deleted_at }).where('id', '=', comment.id).execute();
+	await mirror(deps, userId, row);
+	await logEvent(deps.db, 'comment-deleted', userId, row);
 	return true;
 }
 
@@ -109,8 +109,8 @@ export function toRecord(row: CommentRow): CommentRecord {
 	};
 }
 
-async function mirror(runtime: Runtime, userId: string, row: CommentRow): Promise<void> {
-	const feed = await runtime.sync.openFeed(row.board_id);
+async function mirror(deps: Pick<BoardDeps, 'sync'>, userId: string, row: CommentRow): Promise<void> {
+	const feed = await deps.sync.openFeed(row.board_id);
 	await feed.write(userId, (doc) => putComment(doc, row.card_id, row.id, toRecord(row)));
 }
 

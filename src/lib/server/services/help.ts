@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import { putOpenHelp } from '#lib/board/help.ts';
 import type { Db } from '../db/open.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { recordEvent } from './events.ts';
 
 /**
@@ -137,8 +137,8 @@ export async function closeAnsweredHelp(db: Db, replyId: string): Promise<boolea
 }
 
 /** Mirrors the card's open requests into the board's live feed (the card face's badge). */
-export async function mirrorOpenHelp(runtime: Runtime, boardId: string, cardId: string, userId: string): Promise<void> {
-	const open = (await listCardHelp(runtime.db, boardId, cardId)).filter((r) => r.open).map((r) => r.teamId);
-	const feed = await runtime.sync.openFeed(boardId);
+export async function mirrorOpenHelp(deps: BoardDeps, boardId: string, cardId: string, userId: string): Promise<void> {
+	const open = (await listCardHelp(deps.db, boardId, cardId)).filter((r) => r.open).map((r) => r.teamId);
+	const feed = await deps.sync.openFeed(boardId);
 	await feed.write(userId, (doc) => putOpenHelp(doc, cardId, open));
 }

@@ -4,7 +4,7 @@ import { readInbox } from '#lib/board/signal-inbox.ts';
 import { cardSignals } from '#lib/board/signals.ts';
 import { openTestRuntime } from '../../../../tests/factories/runtime.ts';
 import { newId } from '../ids.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { listCardEvents } from './events.ts';
 import {
 	attachSignal,
@@ -16,7 +16,7 @@ import {
 } from './member-signals.ts';
 
 let world: Awaited<ReturnType<typeof openTestRuntime>>;
-let runtime: Runtime;
+let runtime: BoardDeps;
 let boardId: string;
 let cardId: string;
 const alice = newId();

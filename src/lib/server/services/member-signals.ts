@@ -15,7 +15,7 @@ import {
 import { newId } from '../ids.ts';
 import { recordEvent } from './events.ts';
 import { addIdea } from './signal-ideas.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 
 /** What a member records: an observation from the field. */
 export const MemberSignalInput = v.object({
@@ -47,15 +47,15 @@ export function memberRecord(input: MemberSignalInput, userId: string, at = Date
 
 /** Records a member's signal on a card; its id, or null without the card. */
 export async function recordCardSignal(
-	runtime: Runtime,
+	deps: BoardDeps,
 	input: { boardId: string; cardId: string; userId: string; signal: MemberSignalInput }
 ): Promise<string | null> {
-	if (!(await hasCard(runtime, input.boardId, input.cardId))) return null;
-	const feed = await runtime.sync.openFeed(input.boardId);
+	if (!(await hasCard(deps, input.boardId, input.cardId))) return null;
+	const feed = await deps.sync.openFeed(input.boardId);
 	const signalId = newId();
 	const record = memberRecord(input.signal, input.userId);
 	if (!(await feed.write(input.userId, (doc) => addSignal(doc, input.cardId, signalId, record)))) return null;
-	await recordEvent(runtime.db, {
+	await recordEvent(deps.db, {
 		boardId: input.boardId,
 		cardId: input.cardId,
 		kind: 'signal',
@@ -67,10 +67,10 @@ export async function recordCardSignal(
 
 /** Records an unassigned signal in the board's inbox; its id. */
 export async function recordInboxSignal(
-	runtime: Runtime,
+	deps: Pick<BoardDeps, 'sync'>,
 	input: { boardId: string; userId: string; signal: MemberSignalInput }
 ): Promise<string | null> {
-	const feed = await runtime.sync.openFeed(input.boardId);
+	const feed = await deps.sync.openFeed(input.boardId);
 	const signalId = newId();
 	const record = memberRecord(input.signal, input.userId);
 	return (await feed.write(input.userId, (doc) => addInboxSignal(doc, signalId, record))) ? signalId : null;
@@ -78,14 +78,14 @@ export async function recordInboxSignal(
 
 /** Moves an inbox signal onto a card. False when the signal or the card is gone. */
 export async function attachSignal(
-	runtime: Runtime,
+	deps: BoardDeps,
 	input: { boardId: string; signalId: string; cardId: string; userId: string }
 ): Promise<boolean> {
-	if (!(await hasCard(runtime, input.boardId, input.cardId))) return false;
-	const feed = await runtime.sync.openFeed(input.boardId);
+	if (!(await hasCard(deps, input.boardId, input.cardId))) return false;
+	const feed = await deps.sync.openFeed(input.boardId);
 	const signal = readInbox(feed.doc).find((s) => s.id === input.signalId);
 	if (!(await feed.write(input.userId, (doc) => attachInboxSignal(doc, input.signalId, input.cardId)))) return false;
-	await recordEvent(runtime.db, {
+	await recordEvent(deps.db, {
 		boardId: input.boardId,
 		cardId: input.cardId,
 		kind: 'signal',
@@ -97,20 +97,20 @@ export async function attachSignal(
 
 /** Turns an inbox signal into a new card at the end of Ideas & signals; its id, or null. */
 export async function turnInboxSignalIntoIdea(
-	runtime: Runtime,
+	deps: BoardDeps,
 	input: { boardId: string; signalId: string; userId: string; describe: (signal: Signal) => string }
 ): Promise<string | null> {
-	const feed = await runtime.sync.openFeed(input.boardId);
+	const feed = await deps.sync.openFeed(input.boardId);
 	const signal = readInbox(feed.doc).find((s) => s.id === input.signalId);
 	if (!signal || signal.convertedTo) return null;
 	const id = newId();
 	if (!(await feed.write(input.userId, (doc) => markInboxSignalConverted(doc, input.signalId, id)))) return null;
-	await addIdea(runtime, input.boardId, input.userId, {
+	await addIdea(deps, input.boardId, input.userId, {
 		id,
 		title: ideaTitle(signal.text),
 		description: input.describe(signal)
 	});
-	await recordEvent(runtime.db, {
+	await recordEvent(deps.db, {
 		boardId: input.boardId,
 		cardId: id,
 		kind: 'signal',
@@ -121,6 +121,6 @@ export async function turnInboxSignalIntoIdea(
 }
 
 /** Whether the card is on the board (signals are only written for cards that exist). */
-async function hasCard(runtime: Runtime, boardId: string, cardId: string): Promise<boolean> {
-	return getCard((await runtime.sync.openRoom(boardId)).doc, cardId) !== null;
+async function hasCard(deps: Pick<BoardDeps, 'sync'>, boardId: string, cardId: string): Promise<boolean> {
+	return getCard((await deps.sync.openRoom(boardId)).doc, cardId) !== null;
 }

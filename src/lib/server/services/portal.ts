@@ -8,8 +8,9 @@ import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
 import { findRoleForBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
-import type { Runtime } from '../runtime.ts';
-import { parseGuestView, type GuestView } from '../projection/guest-view.ts';
+import type { BoardDeps } from '../deps.ts';
+import type { GuestView } from '#lib/domain/guest-view.ts';
+import { parseGuestView } from '../projection/guest-view.ts';
 
 /**
  * The guest portal: the cards shared with a guest, read from the projection (`card.shared_with`,
@@ -126,14 +127,14 @@ export interface Feedback {
 }
 
 /** Writes a guest's feedback into the board's live feed as a signal on the card; false when the card is gone. */
-export async function leaveFeedback(runtime: Runtime, feedback: Feedback): Promise<boolean> {
+export async function leaveFeedback(deps: BoardDeps, feedback: Feedback): Promise<boolean> {
 	const { boardId, cardId, userId, company, kind, text } = feedback;
-	if (!getCard((await runtime.sync.openRoom(boardId)).doc, cardId)) return false;
-	const feed = await runtime.sync.openFeed(boardId);
+	if (!getCard((await deps.sync.openRoom(boardId)).doc, cardId)) return false;
+	const feed = await deps.sync.openFeed(boardId);
 	const record = { kind, text, company: company ?? '', by: userId, at: Date.now() };
 	const signalId = newId();
 	if (!(await feed.write(userId, (doc) => addSignal(doc, cardId, signalId, record)))) return false;
 	const data = { signalId, kind, company: record.company };
-	await recordEvent(runtime.db, { boardId, cardId, kind: 'signal', actorId: userId, data });
+	await recordEvent(deps.db, { boardId, cardId, kind: 'signal', actorId: userId, data });
 	return true;
 }

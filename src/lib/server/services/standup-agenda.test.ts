@@ -6,7 +6,7 @@ import { CardEditor } from '#lib/collab/card-editor.ts';
 import { fromDay, localDate, toDay } from '#lib/domain/method/dates.ts';
 import { addSignal } from '#lib/board/signals.ts';
 import { orderAgenda } from '#lib/domain/standup/agenda.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { recordEvent, type CardEvent } from './events.ts';
 import { loadAgenda } from './standup-agenda.ts';
 import { buildSummary } from './standup-summary.ts';
@@ -21,7 +21,7 @@ const DAY = 24 * HOUR;
  * ahead — already Monday in Auckland, still Sunday in Paris — so the board's time zone decides
  * which check-ins fall due "this week".
  */
-let runtime: Runtime;
+let runtime: BoardDeps;
 let boardId: string;
 let dispose: () => Promise<void>;
 let rollout: string;

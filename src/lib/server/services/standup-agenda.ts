@@ -8,7 +8,7 @@ import { orderAgenda, type AgendaItem, type AgendaOptions } from '#lib/domain/st
 import { toChange, type LoggedEvent, type StandupChange } from '#lib/domain/standup/changes.ts';
 import { localWeek } from '#lib/domain/standup/week.ts';
 import type { Db } from '../db/open.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { listBoardHelp } from './help.ts';
 import { findRunningStandup, standupSince, startStandup, type Standup } from './standups.ts';
 
@@ -25,7 +25,7 @@ export interface Agenda {
  * event log (not from what browsers remember) and judged against the board's current document.
  */
 export async function loadAgenda(
-	runtime: Pick<Runtime, 'db' | 'sync'>,
+	runtime: BoardDeps,
 	boardId: string,
 	since: number,
 	now = Date.now()
@@ -115,14 +115,14 @@ export function walkOf(items: AgendaItem[], standup: Pick<Standup, 'agenda' | 'o
  * one if a colleague was quicker.
  */
 export async function startWithAgenda(
-	runtime: Pick<Runtime, 'db' | 'sync'>,
+	deps: BoardDeps,
 	input: { boardId: string; facilitatorId: string; locale: 'fr' | 'en'; timeBox: number; options: AgendaOptions }
 ): Promise<Standup> {
-	const running = await findRunningStandup(runtime.db, input.boardId);
+	const running = await findRunningStandup(deps.db, input.boardId);
 	if (running) return running;
 	const now = Date.now();
-	const since = await standupSince(runtime.db, input.boardId, now);
-	const { items } = await loadAgenda(runtime, input.boardId, since, now);
+	const since = await standupSince(deps.db, input.boardId, now);
+	const { items } = await loadAgenda(deps, input.boardId, since, now);
 	const agenda = orderAgenda(items, input.options).map((item) => item.cardId);
-	return startStandup(runtime.db, { ...input, since, agenda, now });
+	return startStandup(deps.db, { ...input, since, agenda, now });
 }

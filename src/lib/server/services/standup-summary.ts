@@ -1,13 +1,13 @@
 import { STAGES, type Stage } from '#lib/domain/stages.ts';
 import { attentionReasons } from '#lib/domain/standup/agenda.ts';
 import type { StandupSummary } from '#lib/domain/standup/record.ts';
-import type { Runtime } from '../runtime.ts';
+import type { BoardDeps } from '../deps.ts';
 import { loadAgenda } from './standup-agenda.ts';
 import { listAttendees, listCardTimes, listDecisions, type Standup } from './standups.ts';
 
 /** The figures of a stand-up at its close, with every name resolved, ready to be frozen. */
 export async function buildSummary(
-	runtime: Pick<Runtime, 'db' | 'sync'>,
+	runtime: BoardDeps,
 	standup: Standup,
 	boardName: string,
 	now = Date.now()
@@ -66,7 +66,7 @@ export async function buildSummary(
 	};
 }
 
-async function personNames(runtime: Pick<Runtime, 'db'>, ids: string[]): Promise<Map<string, string>> {
+async function personNames(runtime: Pick<BoardDeps, 'db'>, ids: string[]): Promise<Map<string, string>> {
 	if (ids.length === 0) return new Map();
 	const rows = await runtime.db.selectFrom('user').select(['id', 'name']).where('id', 'in', ids).execute();
 	return new Map(rows.map((r) => [r.id, r.name]));

@@ -5,8 +5,12 @@ import { findSessionUser, validateSessionToken } from '../auth/session.ts';
 
 export type Verdict = { userId: string; sessionId: string; readOnly: boolean } | { refuse: 401 | 403 | 404 };
 
+/** Who connects, with the name and colour their presence shows (from the session, not the client). */
+export type Admission =
+	(Exclude<Verdict, { refuse: number }> & { name: string; color: string }) | { refuse: 401 | 403 | 404 };
+
 /** Who may connect to a board: resolved at the door, before any document byte is sent. */
-export type Admit = (req: IncomingMessage, boardId: string) => Promise<Verdict>;
+export type Admit = (req: IncomingMessage, boardId: string) => Promise<Admission>;
 
 /** The same question for an open connection, when its person's rights or sessions changed. */
 export type Reassess = (sessionId: string, boardId: string) => Promise<Verdict>;
@@ -24,7 +28,8 @@ export function admitMembers(db: Db, publicOrigin: string | null, levelOf: Board
 		const token = readCookie(req.headers.cookie, SESSION_COOKIE);
 		const auth = token ? await validateSessionToken(db, token) : null;
 		if (!auth) return { refuse: 401 };
-		return judge(levelOf, auth.session.id, auth.user.id, boardId);
+		const verdict = await judge(levelOf, auth.session.id, auth.user.id, boardId);
+		return 'refuse' in verdict ? verdict : { ...verdict, name: auth.user.name, color: auth.user.color };
 	};
 }
 

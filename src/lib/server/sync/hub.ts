@@ -5,12 +5,14 @@ import { CLOSE } from '#lib/domain/close-codes.ts';
 import { isId } from '#lib/domain/validation.ts';
 import type { Db } from '../db/open.ts';
 import { feedStore } from './doc-tables.ts';
+import { SocketBudget, SYNC_REQUEST_COST } from './budget.ts';
 import type { SyncHooks } from './hooks.ts';
-import { BadMessage, decodeClientMessage } from './protocol.ts';
+import { TooLarge } from './limits.ts';
+import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
 import { refuseUpgrade } from './upgrade.ts';
-import type { Admit, Reassess, Verdict } from './admit.ts';
+import type { Admission, Admit, Reassess } from './admit.ts';
 
 export const MAX_PAYLOAD = 1024 * 1024;
 const COMPACT_EVERY = 500;
@@ -92,10 +94,12 @@ export class SyncHub {
 		ws: WebSocket,
 		boardId: string,
 		kind: DocKind,
-		{ userId, sessionId, readOnly }: Exclude<Verdict, { refuse: number }>
+		{ userId, sessionId, readOnly, name, color }: Exclude<Admission, { refuse: number }>
 	): void {
 		const peer: Peer = {
 			userId,
+			name,
+			color,
 			readOnly,
 			send: (frame) => {
 				if (ws.readyState === ws.OPEN) ws.send(frame);
@@ -108,11 +112,25 @@ export class SyncHub {
 		this.#byUser.set(userId, mine.add(connection));
 		this.#alive.set(ws, true);
 		ws.on('pong', () => this.#alive.set(ws, true));
+		const budget = new SocketBudget();
 		ws.on('message', (data, isBinary) => {
+			if (ws.readyState !== ws.OPEN) return;
+			if (!isBinary) return this.#reject(ws, boardId, 'text frame');
+			const bytes = toBytes(data);
+			if (!budget.spendBytes(bytes.length)) return this.#overBudget(ws, boardId, userId);
+			let message: ClientMessage;
+			try {
+				message = decodeClientMessage(bytes);
+			} catch (error) {
+				if (error instanceof TooLarge) return this.#refuseTooLarge(ws, boardId, userId, error.message);
+				return this.#reject(ws, boardId, error instanceof BadMessage ? error.message : String(error));
+			}
+			if (!budget.spendMessages(message.kind === 'sync-step1' ? SYNC_REQUEST_COST : 1))
+				return this.#overBudget(ws, boardId, userId);
 			void live.then(({ room }) => {
-				if (!isBinary) return this.#reject(ws, boardId, 'text frame');
+				if (ws.readyState !== ws.OPEN) return;
 				try {
-					room.receive(peer, decodeClientMessage(toBytes(data)));
+					room.receive(peer, message);
 				} catch (error) {
 					this.#reject(ws, boardId, error instanceof BadMessage ? error.message : String(error));
 				}
@@ -138,6 +156,16 @@ export class SyncHub {
 		if (ws.readyState !== ws.OPEN) return;
 		console.warn(`[sync] board ${boardId}: closed a connection: ${why}`);
 		ws.close(CLOSE.badMessage, 'bad message');
+	}
+
+	#refuseTooLarge(ws: WebSocket, boardId: string, userId: string, what: string): void {
+		console.warn(`[sync] board ${boardId}: refused an update of ${userId} with ${what}`);
+		ws.close(CLOSE.tooLarge, 'too large');
+	}
+
+	#overBudget(ws: WebSocket, boardId: string, userId: string): void {
+		console.warn(`[sync] board ${boardId}: closed a connection of ${userId}: over its message budget`);
+		ws.close(CLOSE.tooManyMessages, 'too many messages');
 	}
 
 	#room(boardId: string, kind: DocKind): Promise<LiveRoom> {

@@ -3,6 +3,7 @@ import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
+import { checkSizes, TooLarge } from './limits.ts';
 
 /** y-websocket message types (the stock client speaks these). */
 export const MESSAGE_SYNC = 0;
@@ -11,14 +12,20 @@ export const MESSAGE_QUERY_AWARENESS = 3;
 
 export class BadMessage extends Error {}
 
+/** An update's structs and delete set, decoded once at the door and checked before it is stored. */
+export type DecodedUpdate = ReturnType<typeof Y.decodeUpdate>;
+
 /** What a client asked for, decoded and validated; nothing here touches the room yet. */
 export type ClientMessage =
 	| { kind: 'sync-step1'; stateVector: Uint8Array }
-	| { kind: 'update'; update: Uint8Array }
+	| { kind: 'update'; update: Uint8Array; decoded: DecodedUpdate }
 	| { kind: 'awareness'; update: Uint8Array }
 	| { kind: 'query-awareness' };
 
-/** Decodes one frame. Throws BadMessage on anything truncated, overflowing, unknown or trailing. */
+/**
+ * Decodes one frame. Throws BadMessage on anything truncated, overflowing, unknown or trailing, and
+ * TooLarge on an update carrying a value over the forms' limits.
+ */
 export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 	try {
 		const decoder = decoding.createDecoder(frame);
@@ -26,7 +33,7 @@ export function decodeClientMessage(frame: Uint8Array): ClientMessage {
 		if (decoding.hasContent(decoder)) throw new BadMessage('trailing bytes');
 		return message;
 	} catch (error) {
-		if (error instanceof BadMessage) throw error;
+		if (error instanceof BadMessage || error instanceof TooLarge) throw error;
 		throw new BadMessage(error instanceof Error ? error.message : String(error));
 	}
 }
@@ -41,8 +48,10 @@ function readMessage(decoder: decoding.Decoder): ClientMessage {
 			return { kind: 'sync-step1', stateVector: payload };
 		}
 		if (step === syncProtocol.messageYjsSyncStep2 || step === syncProtocol.messageYjsUpdate) {
-			Y.decodeUpdate(payload); // validates the structure before anything is stored
-			return { kind: 'update', update: payload };
+			// Decoding validates the structure before anything is stored; the sizes are checked too.
+			const decoded = Y.decodeUpdate(payload);
+			checkSizes(decoded);
+			return { kind: 'update', update: payload, decoded };
 		}
 		throw new BadMessage(`unknown sync step ${step}`);
 	}
@@ -89,11 +98,12 @@ export function isEmptyUpdate(update: Uint8Array): boolean {
  * the states they hear from others, so an update is first cut down to the client ids that are not
  * someone else's connection (`isOthers`); each state left that names a user must name the
  * connection's own person, else the whole update is refused (a hostile member would otherwise
- * show up under someone else's name). Returns the update to apply, or null when nothing is left.
+ * show up under someone else's name); its name and colour are then set from the account.
+ * Returns the update to apply, or null when nothing is left.
  */
 export function ownAwarenessUpdate(
 	update: Uint8Array,
-	userId: string,
+	who: { userId: string; name: string; color: string },
 	isOthers: (clientId: number) => boolean
 ): Uint8Array | null {
 	const decoder = decoding.createDecoder(update);
@@ -107,7 +117,9 @@ export function ownAwarenessUpdate(
 		if (typeof state === 'object' && state !== null && 'user' in state) {
 			const user = (state as { user: unknown }).user;
 			const id = typeof user === 'object' && user !== null && 'id' in user ? (user as { id: unknown }).id : null;
-			if (id !== userId) throw new BadMessage('presence for someone else');
+			if (id !== who.userId) throw new BadMessage('presence for someone else');
+			// The name and colour shown come from the account, whatever the client wrote.
+			entry.json = JSON.stringify({ ...state, user: { id: who.userId, name: who.name, color: who.color } });
 		}
 		kept.push(entry);
 	}

@@ -1,11 +1,13 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE } from '#lib/domain/close-codes.ts';
+import { Reach } from './integrable.ts';
 import type { BoardStore, StoredUpdate } from './store.ts';
 import {
 	addsNothing,
 	ownAwarenessUpdate,
 	type ClientMessage,
+	type DecodedUpdate,
 	encodeAwareness,
 	encodeSyncStep1,
 	encodeSyncStep2,
@@ -16,6 +18,9 @@ import {
 /** One connected client, as the room sees it. */
 export interface Peer {
 	readonly userId: string;
+	/** The name and colour the others see in this person's presence, from the users table. */
+	readonly name: string;
+	readonly color: string;
 	/** Read-only peers (observers) sync down; their writes are dropped. */
 	readonly readOnly: boolean;
 	send(frame: Uint8Array): void;
@@ -52,7 +57,7 @@ export interface RoomOptions {
 }
 
 type Task =
-	| { kind: 'update'; peer: Peer; data: Uint8Array }
+	| { kind: 'update'; peer: Peer; data: Uint8Array; decoded: DecodedUpdate }
 	| { kind: 'write'; origin: ServerOrigin; run: () => Promise<void> }
 	| { kind: 'sync'; peer: Peer; stateVector: Uint8Array };
 
@@ -76,7 +81,7 @@ export class Room {
 	#broken = false;
 	/** Updates of the server write under way, held back until stored. */
 	#held: Uint8Array[] | null = null;
-	/** The whole document as a sync step 2, kept for big boards until the next change (see #wholeDocument). */
+	/** The whole document as a sync step 2, kept until the next change (see #wholeDocument). */
 	#fullSync: Uint8Array | null = null;
 
 	constructor(options: RoomOptions) {
@@ -132,10 +137,10 @@ export class Room {
 					return;
 				}
 				// Read-only peers keep syncing down; their writes are dropped here.
-				if (!peer.readOnly) this.#enqueue({ kind: 'update', peer, data: message.update });
+				if (!peer.readOnly) this.#enqueue({ kind: 'update', peer, data: message.update, decoded: message.decoded });
 				return;
 			case 'awareness': {
-				const own = ownAwarenessUpdate(message.update, peer.userId, (id) => this.#ownedByOthers(peer, id));
+				const own = ownAwarenessUpdate(message.update, peer, (id) => this.#ownedByOthers(peer, id));
 				if (own) awarenessProtocol.applyAwarenessUpdate(this.awareness, own, peer);
 				return;
 			}
@@ -190,15 +195,13 @@ export class Room {
 	}
 
 	/**
-	 * Every page load asks for the whole document (an empty state vector). Encoding a big board takes
-	 * milliseconds of the event loop each time, so it is encoded once per version; small boards are
-	 * cheap to encode and not worth the memory of a second copy.
+	 * Every page load asks for the whole document (an empty state vector), and so can a hostile client,
+	 * many times a second. Encoding a board takes the event loop's time, so it is encoded once per
+	 * version, whatever its size (one copy per live room, dropped on the next change).
 	 */
 	#wholeDocument(): Uint8Array {
-		if (this.#fullSync) return this.#fullSync;
-		const frame = encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR);
-		if (frame.length >= CACHE_FULL_SYNC_FROM) this.#fullSync = frame;
-		return frame;
+		this.#fullSync ??= encodeSyncStep2(this.doc, EMPTY_STATE_VECTOR);
+		return this.#fullSync;
 	}
 
 	#enqueue(task: Task): void {
@@ -225,17 +228,26 @@ export class Room {
 
 	#reply(peer: Peer, stateVector: Uint8Array): void {
 		if (!this.peers.has(peer) || this.#broken) return;
-		peer.send(isEmptyStateVector(stateVector) ? this.#wholeDocument() : encodeSyncStep2(this.doc, stateVector));
+		peer.send(knowsNothingOf(this.doc, stateVector) ? this.#wholeDocument() : encodeSyncStep2(this.doc, stateVector));
 	}
 
 	/** The clients' updates at the head of the queue, stored in one transaction, then applied. */
 	async #applyClientRun(): Promise<void> {
 		const run: { peer: Peer; data: Uint8Array }[] = [];
+		const reach = new Reach(this.doc);
+		const refused = new Set<Peer>();
 		while (this.#queue[0]?.kind === 'update') {
-			const { peer, data } = this.#queue.shift() as Extract<Task, { kind: 'update' }>;
-			run.push({ peer, data });
+			const { peer, data, decoded } = this.#queue.shift() as Extract<Task, { kind: 'update' }>;
+			if (refused.has(peer)) continue;
+			if (reach.admits(decoded)) run.push({ peer, data });
+			else refused.add(peer);
 		}
-		if (this.#broken) return;
+		// It would stay pending for good, stored: the sender is out of step, and reconnects to sync again.
+		for (const peer of refused) {
+			console.warn(`[sync] board ${this.boardId}: refused an update from ${peer.userId} that cannot integrate`);
+			peer.close(CLOSE.outOfStep, 'update out of step');
+		}
+		if (this.#broken || run.length === 0) return;
 		try {
 			await this.#store(run.map(({ peer, data }) => ({ data, userId: peer.userId || null })));
 		} catch (error) {
@@ -308,10 +320,13 @@ export function roomName(boardId: string, kind: DocKind): string {
 }
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
-const CACHE_FULL_SYNC_FROM = 256 * 1024;
 
-function isEmptyStateVector(stateVector: Uint8Array): boolean {
-	return stateVector.length === 1 && stateVector[0] === 0;
+/** True when the client holds nothing the document has (an empty state vector, or only unknown clients). */
+function knowsNothingOf(doc: Y.Doc, stateVector: Uint8Array): boolean {
+	if (stateVector.length === 1 && stateVector[0] === 0) return true;
+	for (const [client, clock] of Y.decodeStateVector(stateVector))
+		if (clock > 0 && Y.getState(doc.store, client) > 0) return false;
+	return true;
 }
 
 interface AwarenessChange {

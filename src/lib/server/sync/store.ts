@@ -1,6 +1,16 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/open.ts';
 
+const BACKOFF_MIN_MS = 100;
+const BACKOFF_MAX_MS = 2000;
+
+/** An append refused without trying: the database failed a moment ago. */
+export class StorageBackingOff extends Error {
+	constructor(waitMs: number) {
+		super(`storage backing off for ${Math.ceil(waitMs)} ms after a failed write`);
+	}
+}
+
 export interface StoredUpdate {
 	data: Uint8Array;
 	userId: string | null;
@@ -18,6 +28,9 @@ export interface LoadedBoard {
  */
 export class BoardStore {
 	#db: Db;
+	/** After a failed append, appends fail at once until then (ms, performance.now()), not against the lock. */
+	#retryAt = 0;
+	#backoffMs = 0;
 
 	constructor(db: Db) {
 		this.#db = db;
@@ -26,6 +39,21 @@ export class BoardStore {
 	/** Appends updates with consecutive seqs after `lastSeq`, in one transaction. Returns the new last seq. */
 	async append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
 		if (updates.length === 0) return lastSeq;
+		if (performance.now() < this.#retryAt) throw new StorageBackingOff(this.#retryAt - performance.now());
+		try {
+			const next = await this.#append(boardId, lastSeq, updates);
+			this.#backoffMs = 0;
+			return next;
+		} catch (error) {
+			// A locked or failing database: each attempt costs the event loop up to BUSY_TIMEOUT_MS, so
+			// the next ones wait, doubling up to a cap; the first success resets it (automatic recovery).
+			this.#backoffMs = Math.min(BACKOFF_MAX_MS, Math.max(BACKOFF_MIN_MS, this.#backoffMs * 2));
+			this.#retryAt = performance.now() + this.#backoffMs;
+			throw error;
+		}
+	}
+
+	async #append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
 		const now = Date.now();
 		const rows = updates.map((u, i) => ({
 			board_id: boardId,

@@ -3,7 +3,6 @@ import * as v from 'valibot';
 import { isOrgRole } from '#lib/domain/permissions.ts';
 import { Email, LIMITS } from '#lib/domain/validation.ts';
 import { DAY } from '#lib/server/auth/token.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser, listBoardsForUser } from '#lib/server/services/boards.ts';
 import {
 	createInvitation,
@@ -23,7 +22,7 @@ const ROLE_ORDER = ['member', 'manager', 'guest'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user, membership } = requireAdmin(locals, url, 'org.invite');
-	const { db, mailer } = getRuntime();
+	const { db, mailer } = locals;
 	const boards = await listBoardsForUser(db, user.id);
 	return {
 		organizationName: membership.organizationName,
@@ -51,7 +50,7 @@ export const actions: Actions = {
 		};
 		// A role the inviter may not hand out is a tampered form, not a typo.
 		if (isOrgRole(echo.role) && !invitableRoles(membership.role).includes(echo.role)) error(403);
-		const { db, mailer } = getRuntime();
+		const { db, mailer } = locals;
 		const parsed = v.safeParse(InvitationInput, { ...echo, boardId: echo.boardId || null });
 		// The address is only read when mail is configured; empty means "just show the link".
 		const email = mailer && echo.email.trim() ? v.safeParse(Email, echo.email) : null;
@@ -105,7 +104,7 @@ export const actions: Actions = {
 	revoke: async ({ locals, url, request }) => {
 		const { membership } = requireAdmin(locals, url, 'org.invite');
 		const id = (await request.formData()).get('id');
-		const { db } = getRuntime();
+		const { db } = locals;
 		const invitation = typeof id === 'string' ? await findInvitationById(db, membership.organizationId, id) : null;
 		if (!invitation || typeof id !== 'string') error(404);
 		if (!invitableRoles(membership.role).includes(invitation.role)) error(403);

@@ -1,5 +1,4 @@
 import { parsePeriod } from '#lib/domain/social-map.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { loadSocialMap } from '#lib/server/services/social-map.ts';
 import { requireAdmin } from '../admin.server.ts';
 import type { PageServerLoad } from './$types';
@@ -9,7 +8,7 @@ export const load: PageServerLoad = async ({ locals, url, depends }) => {
 	const { membership } = requireAdmin(locals, url);
 	depends('app:social-map'); // MAP_DEPENDENCY, invalidated live by the page
 	const period = parsePeriod(url.searchParams.get('from'), url.searchParams.get('to'), Date.now());
-	const map = await loadSocialMap(getRuntime().db, { organizationId: membership.organizationId }, period);
+	const map = await loadSocialMap(locals.db, { organizationId: membership.organizationId }, period);
 	return {
 		organizationName: membership.organizationName,
 		map,

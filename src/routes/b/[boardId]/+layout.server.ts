@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { isId } from '#lib/domain/validation.ts';
 import { can } from '#lib/domain/permissions.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { listDirectory } from '#lib/server/services/directory.ts';
 import { listGuestCompanies } from '#lib/server/services/guest-companies.ts';
@@ -10,7 +9,7 @@ import type { LayoutServerLoad } from './$types';
 
 export const load: LayoutServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const db = getRuntime().db;
+	const db = locals.db;
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404); // a non-member learns nothing, not even that the board exists
 	return {

@@ -7,7 +7,6 @@ import { startSession } from '#lib/server/auth/login.ts';
 import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import type { Db } from '#lib/server/db/open.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import {
 	acceptInvitation,
@@ -27,7 +26,7 @@ async function limitChecks(db: Db, ip: string): Promise<number | null> {
 }
 
 export const load: PageServerLoad = async ({ locals, params, getClientAddress }) => {
-	const { db } = getRuntime();
+	const { db } = locals;
 	const wait = await limitChecks(db, getClientAddress());
 	if (wait !== null) error(429, m.rate_limited({ seconds: wait }));
 	const invitation = await findInvitation(db, params.token);
@@ -46,13 +45,13 @@ export const load: PageServerLoad = async ({ locals, params, getClientAddress })
 };
 
 export const actions: Actions = {
-	signup: async ({ request, cookies, url, params, getClientAddress }) => {
+	signup: async ({ request, locals, cookies, url, params, getClientAddress }) => {
 		const form = await request.formData();
 		const echo = {
 			name: String(form.get('name') ?? '').slice(0, 200),
 			email: String(form.get('email') ?? '').slice(0, 300)
 		};
-		const { db } = getRuntime();
+		const { db } = locals;
 		const wait = await limitChecks(db, getClientAddress());
 		if (wait !== null) return fail(429, { action: 'signup' as const, ...echo, invalid: [], seconds: wait });
 		const parsed = v.safeParse(SignupFields, { ...echo, password: form.get('password') });
@@ -73,7 +72,7 @@ export const actions: Actions = {
 	},
 	accept: async ({ locals, url, params, getClientAddress }) => {
 		const user = requireUser(locals, url);
-		const { db, sync } = getRuntime();
+		const { db, sync } = locals;
 		const wait = await limitChecks(db, getClientAddress());
 		if (wait !== null) return fail(429, { action: 'accept' as const, seconds: wait });
 		const result = await acceptInvitation(db, params.token, user.id);

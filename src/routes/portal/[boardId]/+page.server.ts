@@ -4,7 +4,6 @@ import { FeedbackInput, SIGNAL_TEXT_MAX } from '#lib/board/signals.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import {
 	findPortalBoard,
 	findPortalCard,
@@ -16,7 +15,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params, isDataRequest }) => {
 	const user = requireUser(locals, url);
-	const { db } = getRuntime();
+	const { db } = locals;
 	if (!(await hasGuestSeat(db, user.id))) error(403);
 	const board = isId(params.boardId) ? await findPortalBoard(db, params.boardId, user.id) : null;
 	// Nothing shared with this guest here: as if the board did not exist. An open page that refreshes
@@ -30,22 +29,21 @@ export const actions: Actions = {
 		const user = requireUser(locals, url);
 		const form = await request.formData();
 		const cardId = form.get('cardId');
-		const runtime = getRuntime();
 		const shared =
-			isId(params.boardId) && isId(cardId) ? await findPortalCard(runtime.db, params.boardId, cardId, user.id) : null;
+			isId(params.boardId) && isId(cardId) ? await findPortalCard(locals.db, params.boardId, cardId, user.id) : null;
 		if (!shared) error(404);
 		const input = v.safeParse(FeedbackInput, { kind: form.get('kind'), text: form.get('text') });
 		if (!input.success) {
 			const text = String(form.get('text') ?? '').slice(0, SIGNAL_TEXT_MAX);
 			return fail(400, { cardId: shared.card.id, invalid: true, text });
 		}
-		const limit = await hit(runtime.db, RATE_LIMITS.feedbackPerGuest, user.id);
+		const limit = await hit(locals.db, RATE_LIMITS.feedbackPerGuest, user.id);
 		if (!limit.ok) {
 			const text = String(form.get('text') ?? '').slice(0, SIGNAL_TEXT_MAX);
 			return fail(429, { cardId: shared.card.id, limited: Math.ceil(limit.retryAfterMs / 1000), text });
 		}
 		const feedback = { boardId: params.boardId, cardId: shared.card.id, userId: user.id, company: shared.company };
-		if (!(await leaveFeedback(runtime, { ...feedback, ...input.output }))) error(404);
+		if (!(await leaveFeedback(locals, { ...feedback, ...input.output }))) error(404);
 		return { cardId: shared.card.id, sent: true };
 	}
 };

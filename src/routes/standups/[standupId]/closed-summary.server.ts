@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import type { StandupSummary } from '#lib/domain/standup/record.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { findStandup } from '#lib/server/services/standups.ts';
 
@@ -16,7 +15,7 @@ export async function readClosedSummary(
 	standupId: string
 ): Promise<{ boardId: string; summary: StandupSummary }> {
 	const user = requireUser(locals, url);
-	const { db } = getRuntime();
+	const { db } = locals;
 	const standup = isId(standupId) ? await findStandup(db, standupId) : null;
 	if (!standup?.summary || standup.endedAt === null) error(404);
 	if (!(await findBoardForUser(db, standup.boardId, user.id))) error(404);

@@ -1,6 +1,5 @@
 import { can } from '#lib/domain/permissions.ts';
 import { findSessionUser } from '#lib/server/auth/session.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { onCardEvent } from '#lib/server/services/events.ts';
 import { findMembership } from '#lib/server/services/memberships.ts';
 import { portalEventStream } from '#lib/server/services/portal-events.ts';
@@ -15,7 +14,7 @@ import type { RequestHandler } from './$types';
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const { user, membership } = requireAdmin(locals, url);
-	const { db } = getRuntime();
+	const { db } = locals;
 	const { organizationId } = membership;
 	const sessionId = locals.session?.id ?? '';
 	const mayStillSee = async () =>

@@ -2,14 +2,13 @@ import { error } from '@sveltejs/kit';
 import { isId } from '#lib/domain/validation.ts';
 import { parsePeriod } from '#lib/domain/social-map.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { loadSocialMap } from '#lib/server/services/social-map.ts';
 import type { PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params, depends }) => {
 	const user = requireUser(locals, url);
-	const db = getRuntime().db;
+	const db = locals.db;
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404);
 	depends('app:social-map'); // MAP_DEPENDENCY, invalidated live by the page

@@ -4,7 +4,6 @@ import { MethodSettingsInput, TimeZoneInput } from '#lib/domain/method/schemas.t
 import { DEFAULT_CADENCE, TIME_PATTERN, nextStandup } from '#lib/domain/standup/week.ts';
 import { CardTitle, isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import * as method from '#lib/server/services/board-method.ts';
 import { readCadence, writeCadence } from '#lib/server/services/standups.ts';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The board, when the signed-in person manages it: 404 for non-members (no hint it exists), 403 for members. */
 async function managedBoard(locals: App.Locals, url: URL, boardId: string) {
 	const user = requireUser(locals, url);
-	const board = isId(boardId) ? await findBoardForUser(getRuntime().db, boardId, user.id) : null;
+	const board = isId(boardId) ? await findBoardForUser(locals.db, boardId, user.id) : null;
 	if (!board) error(404);
 	if (!method.managesBoard(board)) error(403);
 	return { user, board };
@@ -40,9 +39,9 @@ const CadenceForm = v.object({
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	await managedBoard(locals, url, params.boardId);
-	const { db } = getRuntime();
+	const { db } = locals;
 	const [boardMethod, cadence] = await Promise.all([
-		method.readBoardMethod(getRuntime(), params.boardId),
+		method.readBoardMethod(locals, params.boardId),
 		readCadence(db, params.boardId)
 	]);
 	const standup = cadence ?? DEFAULT_CADENCE;
@@ -65,7 +64,7 @@ export const actions: Actions = {
 				})
 			: null;
 		if (!parsed.success || !settings?.success) return fail(400, { action: 'settings' as const, invalid: true });
-		await method.saveSettings(getRuntime(), board.id, user.id, {
+		await method.saveSettings(locals, board.id, user.id, {
 			...settings.output,
 			timeZone: parsed.output.timeZone
 		});
@@ -85,14 +84,14 @@ export const actions: Actions = {
 			const invalid = Object.keys(v.flatten<typeof CadenceForm>(parsed.issues).nested ?? {});
 			return fail(400, { action: 'standup' as const, errors: invalid, values });
 		}
-		await writeCadence(getRuntime().db, board.id, parsed.output);
+		await writeCadence(locals.db, board.id, parsed.output);
 		return { action: 'standup' as const, saved: true };
 	},
 	addObjective: async ({ locals, url, params, request }) => {
 		const { user, board } = await managedBoard(locals, url, params.boardId);
 		const title = v.safeParse(CardTitle, (await request.formData()).get('title'));
 		if (!title.success) return fail(400, { action: 'addObjective' as const, invalid: true });
-		if (!(await method.addGlobalObjective(getRuntime(), board.id, user.id, title.output)))
+		if (!(await method.addGlobalObjective(locals, board.id, user.id, title.output)))
 			return fail(400, { action: 'addObjective' as const, full: true });
 		return { action: 'addObjective' as const, saved: true };
 	},
@@ -103,14 +102,14 @@ export const actions: Actions = {
 		const title = v.safeParse(CardTitle, form.get('title'));
 		if (!isId(id)) return fail(400, { action: 'renameObjective' as const, invalid: true });
 		if (!title.success) return fail(400, { action: 'renameObjective' as const, id, invalid: true });
-		if (!(await method.renameGlobalObjective(getRuntime(), board.id, user.id, id, title.output))) error(404);
+		if (!(await method.renameGlobalObjective(locals, board.id, user.id, id, title.output))) error(404);
 		return { action: 'renameObjective' as const, id, saved: true };
 	},
 	removeObjective: async ({ locals, url, params, request }) => {
 		const { user, board } = await managedBoard(locals, url, params.boardId);
 		const id = (await request.formData()).get('id');
 		if (!isId(id)) return fail(400, { action: 'removeObjective' as const, invalid: true });
-		await method.removeGlobalObjective(getRuntime(), board.id, user.id, id);
+		await method.removeGlobalObjective(locals, board.id, user.id, id);
 		return { action: 'removeObjective' as const, saved: true };
 	}
 };

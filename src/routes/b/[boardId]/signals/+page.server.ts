@@ -5,7 +5,6 @@ import { readGuestFeedback, readInbox } from '#lib/board/signal-inbox.ts';
 import type { Signal } from '#lib/board/signals.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import {
 	attachSignal,
@@ -18,7 +17,7 @@ import type { Actions, PageServerLoad } from './$types';
 /** The board, for a member who may write on it: 404 for non-members, 403 for observers. */
 async function writableBoard(locals: App.Locals, url: URL, boardId: string) {
 	const user = requireUser(locals, url);
-	const board = isId(boardId) ? await findBoardForUser(getRuntime().db, boardId, user.id) : null;
+	const board = isId(boardId) ? await findBoardForUser(locals.db, boardId, user.id) : null;
 	if (!board) error(404);
 	if (board.level === 'read') error(403);
 	return { user, board };
@@ -26,12 +25,12 @@ async function writableBoard(locals: App.Locals, url: URL, boardId: string) {
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board } = await writableBoard(locals, url, params.boardId);
-	const room = await getRuntime().sync.openRoom(board.id);
+	const room = await locals.sync.openRoom(board.id);
 	const cards = readCards(room.doc)
 		.filter((card) => !card.archived)
 		.map((card) => ({ id: card.id, title: card.title }))
 		.sort((a, b) => a.title.localeCompare(b.title));
-	const feed = await getRuntime().sync.openFeed(board.id);
+	const feed = await locals.sync.openFeed(board.id);
 	return { signals: readInbox(feed.doc), guestFeedback: readGuestFeedback(feed.doc), cards };
 };
 
@@ -60,31 +59,31 @@ const describe = (signal: Signal) =>
 
 async function writer({ locals, url, params, request }: RequestEvent<{ boardId: string }>) {
 	const { user, board } = await writableBoard(locals, url, params.boardId);
-	return { user, board, form: await request.formData() };
+	return { user, board, locals, form: await request.formData() };
 }
 
 export const actions: Actions = {
 	record: async (event) => {
-		const { user, board, form } = await writer(event);
+		const { user, board, locals, form } = await writer(event);
 		const signal = parseMemberSignal(form);
 		if (!signal) return fail(400, { invalid: true });
-		const id = await recordInboxSignal(getRuntime(), { boardId: board.id, userId: user.id, signal });
+		const id = await recordInboxSignal(locals, { boardId: board.id, userId: user.id, signal });
 		if (!id) return fail(400, { invalid: true });
 		return { recorded: id };
 	},
 	attach: async (event) => {
-		const { user, board, form } = await writer(event);
+		const { user, board, locals, form } = await writer(event);
 		const signalId = form.get('signalId');
 		const cardId = form.get('cardId');
 		if (!isId(signalId) || !isId(cardId)) return fail(400, { invalid: true });
-		if (!(await attachSignal(getRuntime(), { boardId: board.id, signalId, cardId, userId: user.id }))) error(404);
+		if (!(await attachSignal(locals, { boardId: board.id, signalId, cardId, userId: user.id }))) error(404);
 		return { attached: signalId };
 	},
 	convert: async (event) => {
-		const { user, board, form } = await writer(event);
+		const { user, board, locals, form } = await writer(event);
 		const signalId = form.get('signalId');
 		if (!isId(signalId)) error(404);
-		const ideaId = await turnInboxSignalIntoIdea(getRuntime(), {
+		const ideaId = await turnInboxSignalIntoIdea(locals, {
 			boardId: board.id,
 			signalId,
 			userId: user.id,

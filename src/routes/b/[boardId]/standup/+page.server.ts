@@ -4,7 +4,6 @@ import { getLocale } from '#lib/paraglide/runtime.js';
 import { readSettings } from '#lib/board/board-settings.ts';
 import { DEFAULT_CADENCE, nextStandup } from '#lib/domain/standup/week.ts';
 import { isId } from '#lib/domain/validation.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { standupBoard } from '#lib/server/services/standup-access.ts';
 import { AGENDA_FILTERS } from '#lib/domain/standup/agenda.ts';
 import { loadAgenda, startWithAgenda } from '#lib/server/services/standup-agenda.ts';
@@ -13,16 +12,15 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board, facilitates } = await standupBoard(locals, url, params.boardId);
-	const runtime = getRuntime();
-	const cadence = (await readCadence(runtime.db, board.id)) ?? DEFAULT_CADENCE;
-	const { timeZone } = readSettings((await runtime.sync.openFeed(board.id)).doc);
-	const running = await findRunningStandup(runtime.db, board.id);
-	const history = await listStandups(runtime.db, board.id);
+	const cadence = (await readCadence(locals.db, board.id)) ?? DEFAULT_CADENCE;
+	const { timeZone } = readSettings((await locals.sync.openFeed(board.id)).doc);
+	const running = await findRunningStandup(locals.db, board.id);
+	const history = await listStandups(locals.db, board.id);
 	// What each choice of options would walk, so the start form shows the expected duration.
 	const now = Date.now();
 	const candidates = running
 		? []
-		: (await loadAgenda(runtime, board.id, await standupSince(runtime.db, board.id, now), now)).items;
+		: (await loadAgenda(locals, board.id, await standupSince(locals.db, board.id, now), now)).items;
 	return {
 		candidates: candidates.map((item) => ({ ...item, changes: [] })),
 		facilitates,
@@ -53,10 +51,9 @@ export const actions: Actions = {
 		if (!facilitates) error(403);
 		const parsed = v.safeParse(StartForm, Object.fromEntries(await request.formData()));
 		if (!parsed.success) error(400);
-		const runtime = getRuntime();
-		const cadence = (await readCadence(runtime.db, board.id)) ?? DEFAULT_CADENCE;
+		const cadence = (await readCadence(locals.db, board.id)) ?? DEFAULT_CADENCE;
 		const { riskFirst, filter, team } = parsed.output;
-		const standup = await startWithAgenda(runtime, {
+		const standup = await startWithAgenda(locals, {
 			boardId: board.id,
 			facilitatorId: user.id,
 			locale: getLocale() === 'en' ? 'en' : 'fr',

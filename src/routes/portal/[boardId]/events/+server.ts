@@ -2,7 +2,6 @@ import { error } from '@sveltejs/kit';
 import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { findSessionUser } from '#lib/server/auth/session.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findPortalBoard, mayFollowPortalBoard } from '#lib/server/services/portal.ts';
 import { portalEventStream } from '#lib/server/services/portal-events.ts';
 import type { RequestHandler } from './$types';
@@ -10,7 +9,7 @@ import type { RequestHandler } from './$types';
 /** Server-sent events: `changed` when the cards shared on this board change (no card data in it). */
 export const GET: RequestHandler = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { db, projection } = getRuntime();
+	const { db, projection } = locals;
 	const { boardId } = params;
 	const sessionId = locals.session?.id ?? '';
 	// Opening needs something shared; afterwards, asked again before each event, the guest's session and

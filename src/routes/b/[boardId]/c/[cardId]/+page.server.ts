@@ -5,7 +5,6 @@ import { can } from '#lib/domain/permissions.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { requireUser } from '#lib/server/auth/guard.ts';
 import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { findBoardCard } from '#lib/server/services/cards.ts';
 import { listAdminNames } from '#lib/server/services/directory.ts';
@@ -29,7 +28,7 @@ import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const user = requireUser(locals, url);
-	const { db } = getRuntime();
+	const { db } = locals;
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404);
 	const help = isId(params.cardId) ? await listCardHelp(db, board.id, params.cardId) : [];
@@ -45,17 +44,16 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 /** The board, the person and the form, for a person who may write on the board; 404 / 403 otherwise. */
 async function writer({ locals, url, params, request }: RequestEvent<{ boardId: string; cardId: string }>) {
 	const user = requireUser(locals, url);
-	const runtime = getRuntime();
-	const board = isId(params.boardId) ? await findBoardForUser(runtime.db, params.boardId, user.id) : null;
+	const board = isId(params.boardId) ? await findBoardForUser(locals.db, params.boardId, user.id) : null;
 	if (!board || !isId(params.cardId)) error(404);
 	const form = await request.formData();
-	return { user, board, runtime, form, forbidden: board.level === 'read' };
+	return { user, board, locals, form, forbidden: board.level === 'read' };
 }
 
 /** The comment named by the form, on this card; null when there is none. */
 async function commentOf(event: Awaited<ReturnType<typeof writer>>, cardId: string) {
 	const id = event.form.get('commentId');
-	const comment = isId(id) ? await findComment(event.runtime.db, id) : undefined;
+	const comment = isId(id) ? await findComment(event.locals.db, id) : undefined;
 	return comment && comment.card_id === cardId && comment.board_id === event.board.id ? comment : null;
 }
 
@@ -64,7 +62,7 @@ const echo = (form: FormData) => String(form.get('body') ?? '').slice(0, COMMENT
 
 /** Seconds to wait when the person has written too many comments lately (each call counts one); else null. */
 async function commentWait(w: Awaited<ReturnType<typeof writer>>): Promise<number | null> {
-	const verdict = await hit(w.runtime.db, RATE_LIMITS.commentsPerUser, w.user.id);
+	const verdict = await hit(w.locals.db, RATE_LIMITS.commentsPerUser, w.user.id);
 	return verdict.ok ? null : Math.ceil(verdict.retryAfterMs / 1000);
 }
 
@@ -78,10 +76,10 @@ async function post(event: RequestEvent<{ boardId: string; cardId: string }>, re
 	const wait = await commentWait(w);
 	if (wait !== null) return fail(429, { limited: wait, body: echo(w.form), parentId });
 	const input = { boardId: w.board.id, cardId: event.params.cardId, authorId: w.user.id, body: body.output };
-	const id = await addComment(w.runtime, { ...input, parentId: parentId as string | null });
+	const id = await addComment(w.locals, { ...input, parentId: parentId as string | null });
 	if (!id) error(404);
-	if (reply && (await closeAnsweredHelp(w.runtime.db, id)))
-		await mirrorOpenHelp(w.runtime, w.board.id, event.params.cardId, w.user.id);
+	if (reply && (await closeAnsweredHelp(w.locals.db, id)))
+		await mirrorOpenHelp(w.locals, w.board.id, event.params.cardId, w.user.id);
 	return { commented: id };
 }
 
@@ -96,7 +94,7 @@ export const actions: Actions = {
 		if (comment.author_id !== w.user.id) return fail(403, { forbidden: true });
 		const body = bodyOf(w.form);
 		if (!body.success) return fail(400, { invalid: true, body: echo(w.form), commentId: comment.id });
-		if (!(await editComment(w.runtime, comment, w.user.id, body.output))) error(404);
+		if (!(await editComment(w.locals, comment, w.user.id, body.output))) error(404);
 		return { edited: comment.id };
 	},
 	/** A guest's (or anyone's) signal becomes a new idea that links back to this card. */
@@ -104,7 +102,7 @@ export const actions: Actions = {
 		const w = await writer(event);
 		if (w.forbidden) return fail(403, { forbidden: true });
 		const signalId = w.form.get('signalId');
-		const card = await findBoardCard(w.runtime.db, w.board.id, event.params.cardId);
+		const card = await findBoardCard(w.locals.db, w.board.id, event.params.cardId);
 		if (typeof signalId !== 'string' || !card) error(404);
 		const link = new URL(`/b/${w.board.id}/c/${event.params.cardId}`, event.url.origin).href;
 		const describe = (signal: Signal) =>
@@ -117,7 +115,7 @@ export const actions: Actions = {
 					link
 				})
 			);
-		const ideaId = await turnSignalIntoIdea(w.runtime, {
+		const ideaId = await turnSignalIntoIdea(w.locals, {
 			boardId: w.board.id,
 			cardId: event.params.cardId,
 			signalId,
@@ -132,11 +130,11 @@ export const actions: Actions = {
 		const w = await writer(event);
 		if (w.forbidden) return fail(403, { forbidden: true });
 		const cardId = event.params.cardId;
-		const card = await findBoardCard(w.runtime.db, w.board.id, cardId);
+		const card = await findBoardCard(w.locals.db, w.board.id, cardId);
 		if (!card) error(404);
 		const teamId = w.form.get('teamId');
 		const team = isId(teamId)
-			? await w.runtime.db
+			? await w.locals.db
 					.selectFrom('team')
 					.select('id')
 					.where('id', '=', teamId)
@@ -149,9 +147,9 @@ export const actions: Actions = {
 		const wait = await commentWait(w);
 		if (wait !== null) return fail(429, { helpLimited: wait, body: echo(w.form) });
 		const input = { boardId: w.board.id, cardId, authorId: w.user.id, parentId: null, body: body.output };
-		const commentId = await addComment(w.runtime, input);
+		const commentId = await addComment(w.locals, input);
 		if (!commentId) error(404);
-		await askHelp(w.runtime.db, {
+		await askHelp(w.locals.db, {
 			boardId: w.board.id,
 			cardId,
 			askerId: w.user.id,
@@ -159,7 +157,7 @@ export const actions: Actions = {
 			teamId: team.id,
 			excerpt: body.output
 		});
-		await mirrorOpenHelp(w.runtime, w.board.id, cardId, w.user.id);
+		await mirrorOpenHelp(w.locals, w.board.id, cardId, w.user.id);
 		return { helpAsked: commentId };
 	},
 	/** The asker ends a request (answered elsewhere, no longer needed). */
@@ -167,11 +165,11 @@ export const actions: Actions = {
 		const w = await writer(event);
 		if (w.forbidden) return fail(403, { forbidden: true });
 		const commentId = w.form.get('commentId');
-		const request = isId(commentId) ? await findHelp(w.runtime.db, commentId) : null;
+		const request = isId(commentId) ? await findHelp(w.locals.db, commentId) : null;
 		if (!request || request.cardId !== event.params.cardId || request.boardId !== w.board.id) error(404);
 		if (request.askerId !== w.user.id) return fail(403, { forbidden: true });
-		await closeHelp(w.runtime.db, request, w.user.id, 'asker');
-		await mirrorOpenHelp(w.runtime, w.board.id, request.cardId, w.user.id);
+		await closeHelp(w.locals.db, request, w.user.id, 'asker');
+		await mirrorOpenHelp(w.locals, w.board.id, request.cardId, w.user.id);
 		return { helpClosed: request.commentId };
 	},
 	delete: async (event) => {
@@ -180,7 +178,7 @@ export const actions: Actions = {
 		const comment = await commentOf(w, event.params.cardId);
 		if (!comment) error(404);
 		if (comment.author_id !== w.user.id && !can(w.board.role, 'board.manage')) return fail(403, { forbidden: true });
-		if (!(await deleteComment(w.runtime, comment, w.user.id))) error(404);
+		if (!(await deleteComment(w.locals, comment, w.user.id))) error(404);
 		return { deleted: comment.id };
 	},
 	/** An owner or manager creates a team from the Scope section (a new organisation has none yet). */
@@ -190,7 +188,7 @@ export const actions: Actions = {
 		const color = TEAM_COLORS[0].value;
 		const input = v.safeParse(TeamInput, { name: w.form.get('name'), color });
 		if (!input.success) return fail(400, { teamInvalid: true });
-		const id = await createTeam(w.runtime.db, w.board.organizationId, input.output);
+		const id = await createTeam(w.locals.db, w.board.organizationId, input.output);
 		if (!id) return fail(409, { teamTaken: true });
 		return { team: { id, name: input.output.name, color } };
 	},
@@ -201,7 +199,7 @@ export const actions: Actions = {
 		const signal = parseMemberSignal(w.form);
 		if (!signal) return fail(400, { invalid: true });
 		const input = { boardId: w.board.id, cardId: event.params.cardId, userId: w.user.id, signal };
-		const signalId = await recordCardSignal(w.runtime, input);
+		const signalId = await recordCardSignal(w.locals, input);
 		if (!signalId) error(404);
 		return { recorded: signalId };
 	}

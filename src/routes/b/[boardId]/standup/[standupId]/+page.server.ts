@@ -2,7 +2,6 @@ import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { isId } from '#lib/domain/validation.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findBoardCard } from '#lib/server/services/cards.ts';
 import { findMembership } from '#lib/server/services/memberships.ts';
 import { boardStandup } from '#lib/server/services/standup-access.ts';
@@ -24,9 +23,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	depends('standup:agenda');
 	const { user, board, standup, facilitates } = await boardStandup(locals, url, params.boardId, params.standupId);
 	if (standup.endedAt !== null) redirect(303, `/standups/${standup.id}`);
-	const runtime = getRuntime();
-	await joinStandup(runtime.db, standup.id, user.id);
-	const agenda = await loadAgenda(runtime, board.id, standup.since);
+	await joinStandup(locals.db, standup.id, user.id);
+	const agenda = await loadAgenda(locals, board.id, standup.since);
 	return {
 		standup: {
 			id: standup.id,
@@ -41,8 +39,8 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		timeZone: agenda.timeZone,
 		// The same list, in the same order, on every screen: fixed when the stand-up started.
 		items: walkOf(agenda.items, standup),
-		attendees: await listAttendees(runtime.db, standup.id),
-		decisions: await listDecisions(runtime.db, standup.id)
+		attendees: await listAttendees(locals.db, standup.id),
+		decisions: await listDecisions(locals.db, standup.id)
 	};
 };
 
@@ -62,11 +60,11 @@ export const actions: Actions = {
 		const parsed = v.safeParse(DecisionForm, Object.fromEntries(await request.formData()));
 		if (!parsed.success) return fail(400, { action: 'decide' as const, invalid: true });
 		const { cardId, text, ownerId, due } = parsed.output;
-		const owner = ownerId ? await findMembership(getRuntime().db, board.organizationId, ownerId) : null;
+		const owner = ownerId ? await findMembership(locals.db, board.organizationId, ownerId) : null;
 		if (ownerId && (!owner || owner.role === 'guest')) return fail(400, { action: 'decide' as const, invalid: true });
-		if (!(await findBoardCard(getRuntime().db, board.id, cardId)))
+		if (!(await findBoardCard(locals.db, board.id, cardId)))
 			return fail(404, { action: 'decide' as const, gone: true });
-		await recordDecision(getRuntime().db, standup, {
+		await recordDecision(locals.db, standup, {
 			cardId,
 			text,
 			ownerId: ownerId || null,
@@ -84,11 +82,11 @@ export const actions: Actions = {
 			// The facilitator's time on the card shown when they closed (the timer hands it over here).
 			const last = parseCardTime((await request.formData()).get('lastCard'));
 			if (last && standup.facilitatorId === user.id)
-				await addCardTime(getRuntime().db, standup.id, last.cardId, last.seconds);
-			const summary = await buildSummary(getRuntime(), standup, board.name);
-			if (await closeStandup(getRuntime().db, standup.id, summary)) {
+				await addCardTime(locals.db, standup.id, last.cardId, last.seconds);
+			const summary = await buildSummary(locals, standup, board.name);
+			if (await closeStandup(locals.db, standup.id, summary)) {
 				// The end reaches every screen following the stand-up through the board's feed.
-				const feed = await getRuntime().sync.openFeed(board.id);
+				const feed = await locals.sync.openFeed(board.id);
 				await feed.write(user.id, (doc) => markStandupEnded(doc, standup.id, summary.endedAt));
 			}
 		}

@@ -1,6 +1,5 @@
 import { error, json } from '@sveltejs/kit';
 import { requireUser } from '#lib/server/auth/guard.ts';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { findCardForUser } from '#lib/server/services/cards.ts';
 import { isFollowing, setFollowing } from '#lib/server/services/notifications.ts';
 import type { RequestEvent, RequestHandler } from './$types';
@@ -8,7 +7,7 @@ import type { RequestEvent, RequestHandler } from './$types';
 /** The person and the card, for anyone who may open the board (observers may follow too); 404 otherwise. */
 async function follower({ locals, url, params }: RequestEvent) {
 	const user = requireUser(locals, url);
-	const { db } = getRuntime();
+	const { db } = locals;
 	const { boardId, cardId } = params;
 	if (!(await findCardForUser(db, boardId, cardId, user.id))) error(404);
 	return { db, userId: user.id, boardId, cardId };

@@ -1,5 +1,4 @@
 import { error } from '@sveltejs/kit';
-import { getRuntime } from '#lib/server/runtime.ts';
 import { boardStandup } from '#lib/server/services/standup-access.ts';
 import { parseCardTime } from '#lib/server/services/standup-time.ts';
 import { addCardTime } from '#lib/server/services/standups.ts';
@@ -12,6 +11,6 @@ export const POST: RequestHandler = async ({ locals, url, params, request }) => 
 	if (standup.endedAt !== null) error(409);
 	const time = parseCardTime(await request.text());
 	if (!time) error(400);
-	await addCardTime(getRuntime().db, standup.id, time.cardId, time.seconds);
+	await addCardTime(locals.db, standup.id, time.cardId, time.seconds);
 	return new Response(null, { status: 204 });
 };

@@ -1,0 +1,87 @@
+import type * as Y from 'yjs';
+import { IndexeddbPersistence } from 'y-indexeddb';
+
+/** Board documents kept in this browser, one IndexedDB database per person and board. */
+const PREFIX = 'bouture:';
+const SERVER_VECTOR = 'server-state-vector';
+
+export function localCopyName(userId: string, boardId: string): string {
+	return `${PREFIX}${userId}:${boardId}`;
+}
+
+/**
+ * The board document's copy in this browser (y-indexeddb): every update is stored as it happens,
+ * so an edit made offline survives a reload, a closed tab or a restarted browser, and merges when
+ * the connection returns. It also keeps the last state the server was known to hold, so the
+ * number of unsent changes is right after a reload too.
+ */
+export interface LocalCopy {
+	/** Resolves once the stored copy is in the document: true if it held anything. */
+	readonly loaded: Promise<boolean>;
+	/** True while updates are being written to IndexedDB (false: none in this browser, or it failed). */
+	readonly holding: boolean;
+	readServerVector(): Promise<Uint8Array | null>;
+	writeServerVector(vector: Uint8Array): void;
+	destroy(): void;
+}
+
+const open = new Set<IndexeddbPersistence>();
+
+export function openLocalCopy(doc: Y.Doc, userId: string, boardId: string): LocalCopy {
+	if (typeof indexedDB === 'undefined') return NO_COPY;
+	const persistence = new IndexeddbPersistence(localCopyName(userId, boardId), doc);
+	open.add(persistence);
+	let holding = false;
+	const loaded = persistence.whenSynced.then(
+		() => {
+			holding = true;
+			return doc.store.clients.size > 0;
+		},
+		() => false
+	);
+	return {
+		loaded,
+		get holding() {
+			return holding && !persistence._destroyed;
+		},
+		async readServerVector() {
+			const value: unknown = await persistence.get(SERVER_VECTOR).catch(() => null);
+			return value instanceof ArrayBuffer ? new Uint8Array(value) : null;
+		},
+		writeServerVector(vector) {
+			if (!persistence._destroyed) void persistence.set(SERVER_VECTOR, new Uint8Array(vector).buffer).catch(() => {});
+		},
+		destroy() {
+			open.delete(persistence);
+			void persistence.destroy();
+		}
+	};
+}
+
+/**
+ * Deletes every board copy this person left in this browser (on logout: a shared computer keeps
+ * nothing). Open copies are closed first, or the deletion would wait for them.
+ */
+export async function clearLocalCopies(userId: string): Promise<void> {
+	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
+	await Promise.all([...open].map((p) => p.destroy()));
+	open.clear();
+	const mine = `${PREFIX}${userId}:`;
+	const names = (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith(mine) ? [d.name] : []));
+	await Promise.all(names.map(deleteDatabase));
+}
+
+function deleteDatabase(name: string): Promise<void> {
+	return new Promise((resolve) => {
+		const request = indexedDB.deleteDatabase(name);
+		request.onsuccess = request.onerror = request.onblocked = () => resolve();
+	});
+}
+
+const NO_COPY: LocalCopy = {
+	loaded: Promise.resolve(false),
+	holding: false,
+	readServerVector: () => Promise.resolve(null),
+	writeServerVector: () => {},
+	destroy: () => {}
+};

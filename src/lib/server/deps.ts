@@ -1,0 +1,30 @@
+import type { Db } from './db/open.ts';
+import type { Mailer } from './mail.ts';
+import type { BoardProjection } from './projection/board-projection.ts';
+import type { Runtime } from './runtime.ts';
+import type { SyncHub } from './sync/hub.ts';
+
+/** The sync hub as services and routes see it: a board's live rooms, and re-checking someone's sockets. */
+export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser'>;
+
+/**
+ * What a service that writes to a board needs: the database and the live rooms. The key stays `sync`
+ * so that the runtime itself, and `{ db, sync }`, still fit wherever a service asks for it.
+ */
+export interface BoardDeps {
+	db: Db;
+	sync: Rooms;
+}
+
+/** What routes may use, put on `event.locals` once per request by hooks.server.ts. */
+export interface RequestDeps extends BoardDeps {
+	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
+	mailer: Mailer | null;
+	/** The guest portal's change notices. */
+	projection: Pick<BoardProjection, 'onSharedCardsChanged'>;
+}
+
+/** The narrow view of the process's runtime that a request gets (no config, no shutdown, no upgrade). */
+export function requestDeps({ db, sync, mailer, projection }: Runtime): RequestDeps {
+	return { db, sync, mailer, projection };
+}
