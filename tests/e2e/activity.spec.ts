@@ -26,7 +26,7 @@ test("a card's activity shows, live, who moved it and who recorded a check-in", 
 	// Newest first, in the watcher's language, without reloading.
 	await expect(lines).toHaveText([
 		/^Karim a relevé 42 \(En bonne voie\)/,
-		/^Karim a déplacé la carte de Idées .* à Revue/,
+		/^Karim a déplacé la carte d’Idées .* à Revue/,
 		/^Karim a créé la carte/
 	]);
 	await expect(lines.first().locator('time')).toHaveText(/maintenant|il y a/);

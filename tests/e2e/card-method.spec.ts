@@ -82,6 +82,7 @@ const UI = {
 		open: 'Nouvelle initiative depuis un modèle',
 		picker: 'Choisir un modèle',
 		use: 'Utiliser ce modèle',
+		prompt: 'À traiter :',
 		strengths: 'Forces',
 		difficulties: 'Difficultés',
 		micro: 'Micro-environnement',
@@ -100,6 +101,7 @@ const UI = {
 	en: {
 		locale: 'en-US',
 		open: 'New initiative from a template',
+		prompt: 'To answer:',
 		picker: 'Choose a template',
 		use: 'Use this template',
 		strengths: 'Strengths',
@@ -136,7 +138,8 @@ async function createFromTemplate(page: Page, template: InitiativeTemplate, lang
 	);
 	for (const list of ['strengths', 'difficulties'] as const)
 		await expect(dialog.getByRole('group', { name: ui[list], exact: true }).getByRole('listitem')).toHaveText(
-			template[list].map((item) => item[lang])
+			// The template's questions are prompts to answer, not strengths or difficulties yet.
+			template[list].map((item) => `${ui.prompt} ${item[lang]}`)
 		);
 	await expect(dialog.getByRole('textbox', { name: ui.metric, exact: true })).toHaveValue(template.metric.name[lang]);
 	const micro = dialog.getByRole('group', { name: ui.micro });

@@ -81,14 +81,14 @@ test('a comment shows up live in another browser, with its edits, versions and d
 
 	// The count on the card face, live.
 	await a.page.getByRole('button', { name: 'Fermer', exact: true }).click();
-	await expect(face(a.page, 'Vrac en boutique').getByTestId('badge-comments')).toHaveText('2 commentaire(s)');
+	await expect(face(a.page, 'Vrac en boutique').getByTestId('badge-comments')).toHaveText('2 commentaires');
 
 	// Bruno deletes his reply: a placeholder stays, the count drops.
 	b.page.once('dialog', (dialog) => void dialog.accept());
 	await commentBy(theirs, 'Bruno').getByRole('button', { name: 'Supprimer' }).click();
 	await expect(commentBy(theirs, 'Bruno')).toContainText('Commentaire supprimé');
 	await expect(commentBy(theirs, 'Bruno')).not.toContainText('livre mardi');
-	await expect(face(a.page, 'Vrac en boutique').getByTestId('badge-comments')).toHaveText('1 commentaire(s)');
+	await expect(face(a.page, 'Vrac en boutique').getByTestId('badge-comments')).toHaveText('1 commentaire');
 	for (const x of [a, b]) await x.context.close();
 });
 

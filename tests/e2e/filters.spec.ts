@@ -18,7 +18,7 @@ test('search and filters live in the URL: a filtered link reloads with the same 
 	await expect(page).toHaveURL(/\?q=energie$/);
 	await expect(titlesIn(page, 'Idées')).toHaveText(['Réduire l’énergie du four']);
 	await expect(titlesIn(page, 'Revue')).toHaveText(['Énergie des chambres froides']);
-	await expect(page.getByText('2 initiative(s) sur 3 affichée(s)')).toBeVisible();
+	await expect(page.getByText('2 initiatives affichées sur 3')).toBeVisible();
 
 	await page.getByRole('combobox', { name: 'Étape' }).selectOption({ label: 'Revue' });
 	await expect(page).toHaveURL(/q=energie/);

@@ -91,7 +91,7 @@ test('a move that bypasses the gates from outside the app is flagged on the card
 	await expect(tile.getByTestId('badge-flagged')).toHaveText('Critères non remplis');
 	await tile.click();
 	await expect(page.getByTestId('gate-flag')).toContainText(
-		'Passage de Idées & signaux à Périmètre sans les critères ni forçage valide'
+		'Passage d’Idées & signaux à Périmètre sans les critères ni forçage valide'
 	);
 	await expect(page.getByTestId('gate-flag')).toContainText('par Inès');
 	raw.destroy();

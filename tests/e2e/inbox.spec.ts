@@ -41,9 +41,11 @@ test('a mention typed with the autocomplete reaches the other person’s header 
 	await expect(suggestions.getByRole('option', { name: /Bruno Lefèvre/ })).toHaveAttribute('aria-selected', 'true');
 	await box.press('Enter');
 	await expect(suggestions).toBeHidden();
-	await box.pressSequentially('sur le vrac ?');
-	await expect(box).toHaveValue('Un avis @Bruno-Lefèvre sur le vrac ?');
+	await box.pressSequentially('sur le **vrac** ?');
+	await expect(box).toHaveValue('Un avis @Bruno-Lefèvre sur le **vrac** ?');
 	await dialog.getByRole('button', { name: 'Commenter' }).click();
+	// The rendered comment marks the mention.
+	await expect(dialog.locator('mark.mention')).toHaveText(['@Bruno-Lefèvre']);
 
 	// Bruno's header polls every 15 s.
 	await expect(headerLink(b.page)).toHaveAccessibleName('Notifications (1 non lue)', { timeout: 20_000 });
@@ -52,6 +54,7 @@ test('a mention typed with the autocomplete reaches the other person’s header 
 	const item = inbox.getByRole('listitem');
 	await expect(item).toHaveCount(1);
 	await expect(item).toContainText('Non lue');
+	// The preview reads the comment's words, not its markdown.
 	await expect(item).toContainText('Un avis @Bruno-Lefèvre sur le vrac ?');
 	const link = item.getByRole('link', { name: 'Camille vous a mentionné·e sur « Vrac en boutique »' });
 	await expect(link).toHaveAttribute('href', `/b/${boardId}/c/${cardId}`);

@@ -115,7 +115,7 @@ test('a guest sees exactly the shared cards, live, and nothing else ever reaches
 	await expect(signals).toContainText('Acme');
 	await expect(signals).toContainText('Ça ne marche pas pour nous');
 	await expect(signals).toContainText('Nos clients veulent des sachets kraft');
-	await expect(owner.page.getByRole('button', { name: SHARED, exact: true })).toContainText('1 signal(s)');
+	await expect(owner.page.getByRole('button', { name: SHARED, exact: true })).toContainText('1 signal');
 
 	// The member turns it into a new idea, which links back to the card.
 	await signals.getByRole('button', { name: 'Transformer en nouvelle idée' }).click();
@@ -125,8 +125,17 @@ test('a guest sees exactly the shared cards, live, and nothing else ever reaches
 	await signals.getByRole('link', { name: 'voir l’idée' }).click();
 	const ideaCard = cardDialog(owner.page, idea);
 	await expect(ideaCard.getByRole('textbox', { name: 'Description' })).toHaveValue(
-		new RegExp(`Signal de Acme .*« ${SHARED} »[\\s\\S]*/b/${boardId}/c/${sharedId}`)
+		new RegExp(`Signal d’Acme .*« ${SHARED} »[\\s\\S]*/b/${boardId}/c/${sharedId}`)
 	);
+
+	// The board's signals inbox lists the guest's feedback too, with its company, words and card.
+	await gotoReady(owner.page, `/b/${boardId}/signals`);
+	const inbox = owner.page.getByRole('list', { name: 'Retours des invités' });
+	await expect(inbox.getByRole('listitem')).toHaveCount(1);
+	await expect(inbox).toContainText('Acme · Ça ne marche pas pour nous');
+	await expect(inbox).toContainText('Nos clients veulent des sachets kraft');
+	await expect(inbox.getByRole('link', { name: `sur « ${SHARED} »` })).toBeVisible();
+	await expect(inbox).toContainText('Transformé en idée.');
 
 	// Nothing internal ever reached the guest's browser.
 	await expect(titles).toHaveText([SHARED, SHARED_LATER]);

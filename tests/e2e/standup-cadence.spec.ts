@@ -30,7 +30,7 @@ test('a manager sets the weekly stand-up from the keyboard, in French', async ({
 
 	await expect(standup.getByRole('status')).toHaveText('Rythme du point enregistré.');
 	await expect(standup.getByText(/^Prochain point : vendredi \d+ \S+ \d{4} à 10:15 \(Europe\/Paris\)$/)).toBeVisible();
-	expect(await readCadence(app.db, boardId)).toEqual({ day: 5, time: '10:15', timeBox: 120 });
+	expect(await readCadence(app.db, boardId)).toEqual({ day: 5, time: '10:15', timeBox: 120, length: 15 });
 	await context.close();
 });
 
@@ -90,13 +90,16 @@ test('the summary page prints without the site’s header and buttons', async ({
 	);
 	await expect(page.getByRole('table', { name: 'Initiatives par étape' })).toBeVisible();
 	expect(await seriousViolations(page)).toEqual([]);
-	const print = page.getByRole('button', { name: 'Imprimer' });
+	// The record is in French, the controls in the reader's English.
+	const print = page.getByRole('button', { name: 'Print' });
 	await expect(print).toBeVisible();
+	const download = page.getByRole('link', { name: 'Download Markdown' });
+	await expect(download).toBeVisible();
 	await expect(page.getByRole('banner')).toBeVisible();
 
 	await page.emulateMedia({ media: 'print' });
 	await expect(print).toBeHidden();
-	await expect(page.getByRole('link', { name: 'Télécharger en Markdown' })).toBeHidden();
+	await expect(download).toBeHidden();
 	await expect(page.getByRole('banner')).toBeHidden();
 	await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
 	await context.close();

@@ -1,35 +1,9 @@
 import type { Page } from '@playwright/test';
-import { createCard } from '../../src/lib/board/commands.ts';
-import { getCard } from '../../src/lib/board/schema.ts';
-import { newId } from '../../src/lib/server/ids.ts';
-import { createColleague, createTestBoard, type Member } from '../factories/accounts.ts';
-import { connectClient, eventually, whenSynced } from '../factories/yclient.ts';
+import { createColleague, createTestBoard } from '../factories/accounts.ts';
 import { openBoard, seriousViolations } from './board-helpers.ts';
 import { addCheckIn, createTeam, writeRolloutCard } from './card-helpers-b.ts';
-import { expect, gotoReady, loggedInPage, test, type App } from './fixtures.ts';
-
-/** Cards written by a raw client, each in its stage (no gates to cross: they are created there). */
-async function writeCards(
-	app: App,
-	owner: Member,
-	boardId: string,
-	cards: { title: string; stage: 'ideas' | 'review' }[]
-) {
-	const client = connectClient(app.server.url, boardId, owner.cookie);
-	await whenSynced(client);
-	const ids = cards.map(() => newId());
-	client.doc.transact(() =>
-		cards.forEach(({ title, stage }, i) =>
-			createCard(client.doc, { id: ids[i]!, title, stage, rank: `a${i}`, createdBy: owner.userId })
-		)
-	);
-	const check = connectClient(app.server.url, boardId, owner.cookie);
-	await whenSynced(check);
-	await eventually(() => ids.every((id) => getCard(check.doc, id)), 5000, 'the cards on the server');
-	check.destroy();
-	client.destroy();
-	return ids;
-}
+import { expect, gotoReady, loggedInPage, test } from './fixtures.ts';
+import { writeStageCards } from './standup-helpers.ts';
 
 const view = (page: Page) => page.getByRole('dialog', { name: /Point hebdomadaire|Weekly stand-up/ });
 const shownTitle = (page: Page) => view(page).getByTestId('standup-card-title');
@@ -42,7 +16,7 @@ test('a manager runs the stand-up, a colleague follows on their own screen, and 
 	const boardId = await createTestBoard(app.db, member, 'Boutique');
 	const teamId = await createTeam(app, member, 'Vente');
 	const rollout = await writeRolloutCard(app, member, boardId, 'Vrac en boutique', teamId);
-	const [fidelity, bike] = await writeCards(app, member, boardId, [
+	const [fidelity, bike] = await writeStageCards(app, member, boardId, [
 		{ title: 'Carte de fidélité', stage: 'review' },
 		{ title: 'Livraison à vélo', stage: 'ideas' }
 	]);
@@ -127,7 +101,7 @@ test('the card timer gives a quiet cue past the time box, and the view passes ax
 	member
 }) => {
 	const boardId = await createTestBoard(app.db, member, 'Atelier');
-	await writeCards(app, member, boardId, [{ title: 'Réparer sur place', stage: 'ideas' }]);
+	await writeStageCards(app, member, boardId, [{ title: 'Réparer sur place', stage: 'ideas' }]);
 	await app.db.updateTable('board').set({ standup_time_box: 2 }).where('id', '=', boardId).execute();
 	const { page, context } = await loggedInPage(browser, app, member, 'en-US');
 	await gotoReady(page, `/b/${boardId}/standup`);

@@ -141,6 +141,12 @@ const table = (): Row[] => [
 	],
 	[
 		'POST',
+		`/b/${boardId}/c/${cardId}?/createTeam`,
+		['ok', 'ok', 403, 403, 404, 404, 'login'],
+		(who) => ({ name: `First team of ${who}` })
+	],
+	[
+		'POST',
 		'/admin/invitations?/create',
 		['ok', 'ok', 403, 403, 403, 'ok', 'login'],
 		{ role: 'member', days: '7', company: '', boardId: '' }
@@ -168,7 +174,7 @@ const table = (): Row[] => [
 		'POST',
 		`/b/${boardId}/settings?/standup`,
 		['ok', 'ok', 403, 403, 404, 404, 'login'],
-		{ day: '1', time: '09:30', timeBox: '90' }
+		{ day: '1', time: '09:30', timeBox: '90', length: '15' }
 	],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];

@@ -81,11 +81,13 @@ describe('the summary of a closed stand-up', () => {
 		expect(html).toContain('9:30 AM to 9:44 AM (Europe/Paris)');
 		expect(html).toMatch(/<th scope="col"[^>]*>Decision or action<\/th>/);
 		expect(html).toMatch(/<th scope="row"[^>]*>Rollout<\/th>(<!--[^>]*-->)*<td[^>]*>1<\/td>/);
-		expect(html).toContain('At-risk initiatives (1)');
+		expect(html).toContain('Initiatives needing attention (1)');
 		// People's text is shown as text, never as markup.
 		expect(html).toContain('&lt;b>Order&lt;/b> *lights*');
 		expect(html).not.toContain('<b>Order</b>');
-		expect(html).toContain('>Print</button>');
+		// Its controls speak the reader's language (French here), only the record the stand-up's.
+		expect(html).toContain('>Imprimer</button>');
+		expect(html).toContain('>Retour au tableau</a>');
 		expect(html).toContain(`href="/standups/${closedId}/summary.md"`);
 		expect(html).toMatch(/class="[^"]*print-hidden/);
 	});
@@ -132,26 +134,29 @@ describe('the stand-up cadence in the board settings', () => {
 		});
 
 	it('is stored for a manager, and the next stand-up follows it', async () => {
-		const res = await save(manager, { day: '3', time: '14:15', timeBox: '120' });
+		const res = await save(manager, { day: '3', time: '14:15', timeBox: '120', length: '20' });
 		expect(res.status).toBe(200);
-		expect(await readCadence(db, boardId)).toEqual({ day: 3, time: '14:15', timeBox: 120 });
+		expect(await readCadence(db, boardId)).toEqual({ day: 3, time: '14:15', timeBox: 120, length: 20 });
 		const page = await (await get(`/b/${boardId}/settings`, manager)).text();
 		expect(page).toMatch(/Prochain point : mercredi \d+ \S+ \d{4} à 14:15 \(Europe\/Paris\)/);
 	});
 
 	it('is refused to a plain member', async () => {
-		expect((await save(member, { day: '1', time: '08:00', timeBox: '90' })).status).toBe(403);
-		expect(await readCadence(db, boardId)).toEqual({ day: 3, time: '14:15', timeBox: 120 });
+		expect((await save(member, { day: '1', time: '08:00', timeBox: '90', length: '15' })).status).toBe(403);
+		expect(await readCadence(db, boardId)).toEqual({ day: 3, time: '14:15', timeBox: 120, length: 20 });
 	});
 
 	it('refuses a wrong time or time box with a clear message, and stores nothing', async () => {
-		const badTime = await save(manager, { day: '1', time: '25:00', timeBox: '90' });
+		const badTime = await save(manager, { day: '1', time: '25:00', timeBox: '90', length: '15' });
 		expect(badTime.status).toBe(400);
 		expect(await badTime.text()).toContain('Give the time as HH:MM, for example 09:30.');
-		const badBox = await save(manager, { day: '1', time: '08:00', timeBox: '5' });
+		const badBox = await save(manager, { day: '1', time: '08:00', timeBox: '5', length: '15' });
 		expect(badBox.status).toBe(400);
 		expect(await badBox.text()).toContain('The time per card is a whole number from 30 to 600 seconds.');
-		expect((await save(manager, { day: '9', time: '08:00', timeBox: '90' })).status).toBe(400);
-		expect(await readCadence(db, boardId)).toEqual({ day: 3, time: '14:15', timeBox: 120 });
+		expect((await save(manager, { day: '9', time: '08:00', timeBox: '90', length: '15' })).status).toBe(400);
+		const badLength = await save(manager, { day: '1', time: '08:00', timeBox: '90', length: '2' });
+		expect(badLength.status).toBe(400);
+		expect(await badLength.text()).toContain('Choose from 5 to 120 minutes.');
+		expect(await readCadence(db, boardId)).toEqual({ day: 3, time: '14:15', timeBox: 120, length: 20 });
 	});
 });

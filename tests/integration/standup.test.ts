@@ -57,7 +57,8 @@ function post(who: Member, path: string, body: Record<string, string> | string, 
 async function start(who: Member): Promise<string> {
 	const res = await post(who, `/b/${boardId}/standup?/start`, { riskFirst: 'on' });
 	expect(res.status).toBe(303);
-	const match = /\/standup\/([\w-]+)\?risk=1$/.exec(res.headers.get('location') ?? '');
+	// The options are the stand-up's own, not the address's.
+	const match = /\/standup\/([\w-]+)$/.exec(res.headers.get('location') ?? '');
 	expect(match).not.toBeNull();
 	return match![1]!;
 }
@@ -69,6 +70,7 @@ describe('a stand-up on the real server', () => {
 		const [a, b] = await Promise.all([start(owner), start(manager)]);
 		expect(a).toBe(b);
 		standupId = a;
+		expect((await findStandup(db, standupId))?.options).toEqual({ riskFirst: true, filter: 'all', teamId: null });
 	});
 
 	it('takes the facilitator’s timer only, well-formed', async () => {

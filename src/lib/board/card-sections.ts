@@ -4,6 +4,7 @@ import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { isFiniteNumber } from '#lib/domain/method/progress.ts';
 import * as t from '#lib/domain/method/types.ts';
 import {
+	answered,
 	FIELDS,
 	learningsText,
 	microText,
@@ -16,6 +17,7 @@ import {
 
 /** A plain snapshot of a card's method sections, safe for $state and for the server. */
 export interface CardSections {
+	/** Prompts included (see `answered`). */
 	strengths: ListItem[];
 	difficulties: ListItem[];
 	micro: Partial<Record<t.Actor, string>>;
@@ -108,8 +110,8 @@ export function toMethodCard(s: CardSections): t.MethodCard {
 	const { verdict, date, result } = s.outcome;
 	return {
 		review: {
-			strengths: s.strengths.map((item) => item.text),
-			difficulties: s.difficulties.map((item) => item.text),
+			strengths: answered(s.strengths).map((item) => item.text),
+			difficulties: answered(s.difficulties).map((item) => item.text),
 			microEnvironment: s.micro,
 			fiveForces: s.forces
 		},

@@ -80,7 +80,11 @@ const stage = v.custom<Stage>(isStage);
 const date = IsoDateInput;
 const rank = v.custom<string>(isRank);
 
-const ListItemRecord = v.object({ text: text(L.listItem), rank });
+/**
+ * `prompt`: a question a template suggests answering, shown as a hint; it never counts as content
+ * (no gate, no count on the card face) until someone rewrites it in their own words.
+ */
+const ListItemRecord = v.object({ text: text(L.listItem), rank, prompt: v.optional(v.literal(true)) });
 const ResourceRecord = v.object({
 	amount: num,
 	unit: text(L.unit),
@@ -189,6 +193,11 @@ export function addSectionContainers(card: Y.Map<unknown>): void {
 }
 
 export type ListItem = Entry<'strengths'>;
+
+/** The items people wrote, prompts left out. */
+export function answered(items: readonly ListItem[]): ListItem[] {
+	return items.filter((item) => item.prompt !== true);
+}
 
 /** Strengths, difficulties or segments in their ranked order. */
 export function readList(card: Y.Map<unknown>, list: 'strengths' | 'difficulties' | 'segments'): ListItem[] {

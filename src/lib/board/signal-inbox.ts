@@ -1,7 +1,8 @@
 import * as v from 'valibot';
 import * as Y from 'yjs';
 import { feedCollection } from './feed.ts';
-import { SIGNALS, SignalRecord, type Signal } from './signals.ts';
+import { cardsMap } from './schema.ts';
+import { cardSignals, SIGNALS, SignalRecord, type Signal } from './signals.ts';
 
 /**
  * The board's signals inbox: a top-level Y.Map `inbox` (id → signal record, same shape as a card's
@@ -22,6 +23,20 @@ export function readInbox(doc: Y.Doc): Signal[] {
 		if (parsed.success) signals.push({ ...parsed.output, id });
 	}
 	return signals.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
+}
+
+/** A guest's feedback, with the card it was given on. */
+export type GuestFeedback = Signal & { cardId: string };
+
+/**
+ * Guests' feedback on the board's cards, newest first: it lands on a card, and the inbox lists it
+ * too, so a member sees every incoming signal in one place. (Members' observations carry a source.)
+ */
+export function readGuestFeedback(feed: Y.Doc): GuestFeedback[] {
+	const feedback: GuestFeedback[] = [];
+	for (const cardId of cardsMap(feed).keys())
+		for (const signal of cardSignals(feed, cardId)) if (!signal.source) feedback.push({ ...signal, cardId });
+	return feedback.sort((a, b) => b.at - a.at || (a.id < b.id ? -1 : 1));
 }
 
 /** Adds an unassigned signal (server side). False when the record is malformed. */

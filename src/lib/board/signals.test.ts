@@ -84,6 +84,16 @@ describe('signals', () => {
 		])
 			expect(v.safeParse(FeedbackInput, bad).success).toBe(false);
 		expect(ideaTitle('  Le vrac\nparce que…')).toBe('Le vrac');
-		expect(ideaTitle('x'.repeat(300))).toHaveLength(120);
+		expect(ideaTitle('x'.repeat(300))).toHaveLength(60);
+	});
+
+	it('titles an idea with a short first sentence, cut at a word (the full text goes to its description)', () => {
+		const text =
+			'Nos clients demandent des sachets kraft depuis la rentrée. Ils trouvent le plastique peu pratique et le disent en caisse.';
+		expect(ideaTitle(text)).toBe('Nos clients demandent des sachets kraft depuis la rentrée');
+		const long = 'Les clients du samedi matin aimeraient pouvoir commander la veille par téléphone et passer prendre';
+		expect(ideaTitle(long)).toBe('Les clients du samedi matin aimeraient pouvoir commander la…');
+		expect(ideaTitle(long).length).toBeLessThanOrEqual(60);
+		expect(ideaTitle('Pourquoi pas le vrac ? On en parle.')).toBe('Pourquoi pas le vrac ?');
 	});
 });

@@ -82,8 +82,15 @@ export function markSignalConverted(feed: Y.Doc, cardId: string, signalId: strin
 	return true;
 }
 
-/** The title of an idea made from a signal: the text's first line, cut to a readable length. */
-export function ideaTitle(text: string, max = 120): string {
+/**
+ * The short title of an idea made from a signal: the text's first sentence, cut at a word to at most
+ * `max` characters. The whole text goes into the idea's description.
+ */
+export function ideaTitle(text: string, max = 60): string {
 	const line = text.trim().split('\n')[0]?.trim() ?? '';
-	return line.length <= max ? line : `${line.slice(0, max - 1).trimEnd()}…`;
+	const sentence = /^(.+?[.!?…])(\s|$)/u.exec(line)?.[1]?.replace(/\.$/, '') ?? line;
+	if (sentence.length <= max) return sentence;
+	const cut = sentence.slice(0, max);
+	const atWord = cut.lastIndexOf(' ') > max / 2 ? cut.slice(0, cut.lastIndexOf(' ')) : cut.slice(0, max - 1);
+	return `${atWord.replace(/[\s,;:–-]+$/u, '')}…`;
 }

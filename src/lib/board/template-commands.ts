@@ -8,6 +8,7 @@ import { putEntry, setField } from './section-commands.ts';
 import { microText } from './sections.ts';
 
 /** A new card pre-filled from a template (review prompts, suggested metric and rollout), in one transaction. */
+// Strengths and difficulties are written as prompts: hints to answer, never content a gate accepts.
 export function createCardFromTemplate(doc: Y.Doc, card: Omit<NewCard, 'title' | 'description'>, filled: TemplateCard) {
 	doc.transact(() => {
 		createCard(doc, { ...card, title: filled.title, description: filled.description });
@@ -15,7 +16,9 @@ export function createCardFromTemplate(doc: Y.Doc, card: Omit<NewCard, 'title' |
 		if (!map) return;
 		for (const list of ['strengths', 'difficulties'] as const) {
 			const ranks = generateNKeysBetween(null, null, filled[list].length);
-			filled[list].forEach((text, i) => putEntry(doc, card.id, list, nanoid(12), { text, rank: ranks[i] ?? 'a0' }));
+			filled[list].forEach((text, i) =>
+				putEntry(doc, card.id, list, nanoid(12), { text, rank: ranks[i] ?? 'a0', prompt: true })
+			);
 		}
 		for (const [actor, note] of Object.entries(filled.microEnvironment))
 			microText(map, actor as keyof typeof filled.microEnvironment)?.insert(0, note);

@@ -54,6 +54,7 @@ export class CardEditor {
 		const item = card ? readList(card, list).find((i) => i.id === id) : undefined;
 		const parsed = v.safeParse(ListText, text);
 		if (!item || !parsed.success) return false;
+		// Rewritten in someone's own words, a template's prompt becomes a real item.
 		putEntry(this.#doc, cardId, list, id, { text: parsed.output, rank: item.rank });
 		return true;
 	}
@@ -65,7 +66,14 @@ export class CardEditor {
 		const index = items.findIndex((i) => i.id === id);
 		const item = items[index];
 		if (!item || index + offset < 0 || index + offset >= items.length) return;
-		putEntry(this.#doc, cardId, list, id, { text: item.text, rank: rankForIndex(items, id, index + offset) });
+		const rank = rankForIndex(items, id, index + offset);
+		putEntry(
+			this.#doc,
+			cardId,
+			list,
+			id,
+			item.prompt ? { text: item.text, rank, prompt: true } : { text: item.text, rank }
+		);
 	}
 
 	remove(cardId: string, collection: Exclude<Collection, 'overrides' | 'flags'>, id: string): void {

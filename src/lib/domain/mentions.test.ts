@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { handleOf, insertMention, mentionAt, parseMentions, suggestHandles } from './mentions.ts';
+import { findMentions, handleOf, insertMention, mentionAt, parseMentions, suggestHandles } from './mentions.ts';
 
 const directory = {
 	people: [
@@ -98,5 +98,21 @@ describe('mentionAt and insertMention', () => {
 			text: 'Voir @Claire-Lefèvre  merci',
 			caret: 21
 		});
+	});
+});
+
+describe('findMentions', () => {
+	const names = {
+		people: [{ id: 'u-claire', name: 'Claire Lefèvre' }],
+		teams: [{ id: 't-qa', name: 'Qualité & achats' }]
+	};
+
+	it('gives each mention’s place in the text as written, accents and case included', () => {
+		const text = 'Ŀ’avis de @CLAIRE-lefevre et de @qualité-achats, pas `@claire-lefevre` ni claire@x.fr';
+		const spans = findMentions(text, names);
+		expect(spans.map((s) => [text.slice(s.start, s.end), s.kind, s.id])).toEqual([
+			['@CLAIRE-lefevre', 'person', 'u-claire'],
+			['@qualité-achats', 'team', 't-qa']
+		]);
 	});
 });

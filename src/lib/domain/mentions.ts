@@ -35,26 +35,51 @@ const WORD_BEFORE = /[\p{L}\p{N}._%+-]/u;
 /** Fenced blocks and inline code: their '@' are code, not mentions. */
 const CODE = /```[\s\S]*?(?:```|$)|`[^`\n]*`/g;
 
-export function parseMentions(text: string, directory: MentionDirectory): Mentions {
+/** One mention in a text, as written: `text.slice(start, end)` is "@Claire-Lefèvre". */
+export interface MentionSpan {
+	start: number;
+	end: number;
+	kind: 'person' | 'team';
+	id: string;
+}
+
+/** Every mention of a known person or team in `text`, in order (two people sharing a handle: both). */
+export function findMentions(text: string, directory: MentionDirectory): MentionSpan[] {
 	const entries = [
 		...directory.people.map((p) => ({ kind: 'person' as const, id: p.id, handle: foldHandle(handleOf(p.name)) })),
 		...directory.teams.map((t) => ({ kind: 'team' as const, id: t.id, handle: foldHandle(handleOf(t.name, 'team')) }))
 	].filter((e) => e.handle.length > 0);
-	const userIds = new Set<string>();
-	const teamIds = new Set<string>();
-	const plain = foldHandle(text.replace(CODE, (code) => ' '.repeat(code.length)));
+	// Folded one character at a time, so each folded position maps back to the text as written.
+	const masked = text.replace(CODE, (code) => ' '.repeat(code.length));
+	let plain = '';
+	const origin: number[] = [];
+	for (let i = 0; i < masked.length;) {
+		const char = String.fromCodePoint(masked.codePointAt(i) ?? 0);
+		const folded = foldHandle(char);
+		plain += folded;
+		for (let k = 0; k < folded.length; k++) origin.push(i);
+		i += char.length;
+	}
+	origin.push(masked.length);
+	const spans: MentionSpan[] = [];
 	for (let at = plain.indexOf('@'); at !== -1; at = plain.indexOf('@', at + 1)) {
 		if (at > 0 && WORD_BEFORE.test(plain.charAt(at - 1))) continue;
 		const rest = plain.slice(at + 1);
 		const fits = entries.filter((e) => rest.startsWith(e.handle) && !HANDLE_CHAR.test(rest.charAt(e.handle.length)));
 		const longest = Math.max(0, ...fits.map((e) => e.handle.length));
-		// Two people with the same name share a handle: both are told rather than neither.
 		for (const e of fits) {
 			if (e.handle.length !== longest) continue;
-			(e.kind === 'person' ? userIds : teamIds).add(e.id);
+			const end = origin[at + 1 + longest] ?? text.length;
+			spans.push({ start: origin[at] ?? 0, end, kind: e.kind, id: e.id });
 		}
 	}
-	return { userIds: [...userIds], teamIds: [...teamIds] };
+	return spans;
+}
+
+export function parseMentions(text: string, directory: MentionDirectory): Mentions {
+	const spans = findMentions(text, directory);
+	const ids = (kind: MentionSpan['kind']) => [...new Set(spans.filter((s) => s.kind === kind).map((s) => s.id))];
+	return { userIds: ids('person'), teamIds: ids('team') };
 }
 
 /** The people and teams whose handle starts with what follows '@' (for autocomplete), best first. */

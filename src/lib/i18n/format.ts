@@ -1,4 +1,18 @@
 import { m } from '#lib/paraglide/messages.js';
+import { getLocale } from '#lib/paraglide/runtime.js';
+
+// "de" or "que" before a word that starts with a vowel (names and stages come in as variables).
+const BEFORE_VOWEL = /(^|[\s(«“‘'’])(de|que|De|Que) (?=[aeiouyàâäéèêëîïôöùûüœæAEIOUYÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆ])/g;
+
+/**
+ * French elision in a finished message: "de Épicerie" → "d’Épicerie", "de Idées" → "d’Idées". The
+ * messages' own words are already right; this fixes where a variable (a company, a stage, a name)
+ * starts with a vowel. Other languages pass through.
+ */
+export function elide(text: string, locale: string = getLocale()): string {
+	if (locale !== 'fr') return text;
+	return text.replace(BEFORE_VOWEL, (_, before: string, word: string) => `${before}${word.slice(0, -1)}’`);
+}
 
 /** A measured value as people write it in `locale`, with the objective's unit when there is one. */
 export function formatAmount(value: number, unit: string | undefined, locale: string): string {

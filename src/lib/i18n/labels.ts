@@ -15,6 +15,7 @@ import type {
 import type { NotificationKind } from '#lib/domain/notify.ts';
 import type { OrgRole } from '#lib/domain/permissions.ts';
 import type { Stage } from '#lib/domain/stages.ts';
+import type { AttentionReason } from '#lib/domain/standup/agenda.ts';
 
 /**
  * Every code the app shows as a word (stages, statuses, verdicts, gate items, roles…) and its message,
@@ -169,6 +170,14 @@ export function label<K extends keyof Labels>(kind: K, code: keyof Labels[K], lo
 export const stageLabel = (stage: Stage, locale?: Locale): string => label('stage', stage, locale);
 export const statusLabel = (status: Status, locale?: Locale): string => label('status', status, locale);
 export const cadenceLabel = (cadence: Cadence): string => label('cadence', cadence);
+
+/** Why a card needs attention, in words: "Off track", "2 missed check-ins", "Help requested"… */
+export function attentionLabel(reason: AttentionReason, missed: number, locale?: Locale): string {
+	const o = locale ? { locale } : {};
+	if (reason === 'off-track' || reason === 'at-risk') return statusLabel(reason, locale);
+	if (reason === 'missed') return m.standup_flag_missed({ count: missed }, o);
+	return reason === 'help' ? m.standup_flag_help({}, o) : m.standup_flag_gate({}, o);
+}
 export const verdictLabel = (verdict: Verdict): string => label('verdict', verdict);
 export const outcomeLabel = (verdict: OutcomeVerdict, locale?: Locale): string => label('outcome', verdict, locale);
 export const actorLabel = (actor: Actor): string => label('actor', actor);

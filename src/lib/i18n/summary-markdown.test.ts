@@ -43,8 +43,9 @@ describe('summaryMarkdown', () => {
 		expect(md).toContain('| Idées \\& signaux | 3 |');
 		expect(md).toContain('| Déploiement | 2 |');
 		expect(md).toContain('| Total | 9 |');
-		expect(md).toContain('## Initiatives à risque (1)');
-		expect(md).toContain('| Tournée du samedi | Hors trajectoire | 2 |');
+		expect(md).toContain('## Initiatives à surveiller (1)');
+		expect(md).toContain('| Initiative | Pourquoi |');
+		expect(md).toContain('| Tournée du samedi | Hors trajectoire · 2 points d’étape manqués |');
 		expect(md).toContain('## Décisions (1)');
 		expect(md).toContain('| Commander les guirlandes | Vitrine de Noël | Karim | 27 nov. 2026 |');
 		expect(md).toContain('| Pain au levain | Généralisée |');
@@ -59,10 +60,24 @@ describe('summaryMarkdown', () => {
 		expect(md).toContain('(America/New\\_York)');
 		expect(md).toContain('- **Period covered**: November 16, 2026 to November 23, 2026');
 		expect(md).toContain('- **Facilitator**: Claire');
-		expect(md).toContain('## At-risk initiatives (1)');
-		expect(md).toContain('| Tournée du samedi | Off track | 2 |');
+		expect(md).toContain('## Initiatives needing attention (1)');
+		expect(md).toContain('| Tournée du samedi | Off track · 2 missed check-ins |');
 		expect(md).toContain('| Commander les guirlandes | Vitrine de Noël | Karim | Nov 27, 2026 |');
 		expect(md).toContain('| Guests (customers, partners) | 4 |');
+	});
+
+	it('says why each initiative needs attention, an open help request on an on-track card included', () => {
+		const md = summaryMarkdown(
+			summary({
+				locale: 'en',
+				atRisk: [
+					{ cardId: 'c2', title: 'Saturday round', status: 'on-track', missed: 0, reasons: ['help'] },
+					{ cardId: 'c4', title: 'Shop window', status: 'at-risk', missed: 1, reasons: ['at-risk', 'missed', 'gate'] }
+				]
+			})
+		);
+		expect(md).toContain('| Saturday round | Help requested |');
+		expect(md).toContain('| Shop window | At risk · 1 missed check-in · Gate bypassed |');
 	});
 
 	it('dates the title in the board’s time zone: late Sunday in Paris is already Monday in Auckland', () => {
@@ -83,7 +98,7 @@ describe('summaryMarkdown', () => {
 		);
 		expect(md).toContain('- **Présents** : personne');
 		expect(md).toContain('## Cartes passées en revue (0)\n\nAucune carte passée en revue.');
-		expect(md).toContain('Aucune initiative à risque.');
+		expect(md).toContain('Aucune initiative à surveiller.');
 		expect(md).toContain('Aucune initiative n’a atteint son résultat cette semaine.');
 		expect(md).toContain('| Appeler le fournisseur | Vitrine | non attribuée | sans échéance |');
 	});

@@ -2,8 +2,8 @@ import { m } from '#lib/paraglide/messages.js';
 import { toDay } from '#lib/domain/method/dates.ts';
 import type { OutcomeVerdict } from '#lib/domain/method/types.ts';
 import { STAGES } from '#lib/domain/stages.ts';
-import type { StandupSummary } from '#lib/domain/standup/record.ts';
-import { LABELS, outcomeLabel, stageLabel, statusLabel } from './labels.ts';
+import { atRiskReasons, type StandupSummary } from '#lib/domain/standup/record.ts';
+import { attentionLabel, LABELS, outcomeLabel, stageLabel } from './labels.ts';
 
 type Locale = StandupSummary['locale'];
 
@@ -104,12 +104,14 @@ export function summaryView(summary: StandupSummary): SummaryView {
 			{
 				id: 'at-risk',
 				heading: m.standup_summary_at_risk({ count: summary.atRisk.length }, o),
-				columns: [
-					m.standup_summary_initiative({}, o),
-					m.standup_summary_status({}, o),
-					m.standup_summary_missed({}, o)
-				],
-				rows: summary.atRisk.map((r) => [r.title, statusLabel(r.status, locale), String(r.missed)]),
+				// Every card listed says why it is there (an on-track card may have an open help request).
+				columns: [m.standup_summary_initiative({}, o), m.standup_summary_why({}, o)],
+				rows: summary.atRisk.map((r) => [
+					r.title,
+					atRiskReasons(r)
+						.map((reason) => attentionLabel(reason, r.missed, locale))
+						.join(' · ')
+				]),
 				empty: m.standup_summary_at_risk_empty({}, o)
 			},
 			{

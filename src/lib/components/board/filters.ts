@@ -47,7 +47,7 @@ export function fold(text: string): string {
 }
 
 /** Whether a card passes the filters (stage is applied to whole columns by the caller). */
-export function matchesFilters(card: CardView, status: Status, filters: Filters): boolean {
+export function matchesFilters(card: CardView, status: Status | null, filters: Filters): boolean {
 	const { sections } = card;
 	if (filters.team && sections.teamId !== filters.team && !sections.contributingTeamIds.includes(filters.team))
 		return false;

@@ -2,7 +2,7 @@ import { createContext } from 'svelte';
 
 /** The card page's form actions (see its +page.server.ts). */
 export type CardAction =
-	'comment' | 'reply' | 'edit' | 'delete' | 'askHelp' | 'closeHelp' | 'convertSignal' | 'recordSignal';
+	'comment' | 'reply' | 'edit' | 'delete' | 'askHelp' | 'closeHelp' | 'convertSignal' | 'recordSignal' | 'createTeam';
 
 /** One help request of the open card, as the card page's load lists it. */
 export interface CardHelp {
@@ -24,6 +24,10 @@ export interface CardPage {
 	readonly memberTeams: Readonly<Record<string, readonly string[]>>;
 	/** The organisation's guest companies, that a card can be shared with. */
 	readonly guestCompanies: readonly string[];
+	/** Whether this person may create the organisation's teams (owners and managers). */
+	readonly mayCreateTeams: boolean;
+	/** The owners' and managers' names: who to ask for a team. */
+	readonly teamAdmins: readonly string[];
 	/** The URL a form posts to for one of the page's actions. */
 	action(name: CardAction): string;
 	/** GET: whether this person follows the card; POST: follow or stop. */

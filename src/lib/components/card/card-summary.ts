@@ -12,7 +12,8 @@ export const DUE_SOON_DAYS = 3;
 
 /** What the card face shows of the method: computed once per card change, not per render. */
 export interface CardSummary {
-	status: Status;
+	/** null once concluded: it then matches no status filter. */
+	status: Status | null;
 	missed: MissedCheckIns;
 	/** The next check-in when it is due within DUE_SOON_DAYS, else null. */
 	dueSoon: CheckInDue | null;

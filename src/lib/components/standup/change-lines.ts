@@ -33,7 +33,9 @@ export function changeLine(
 		case 'comment':
 			return m.standup_change_comment({ name, excerpt: change.excerpt });
 		case 'signal':
-			return change.guest ? m.standup_change_guest_feedback({ name }) : m.standup_change_signal({ name });
+			return change.guest
+				? m.standup_change_guest_feedback({ company: change.company || m.signal_unknown_company(), text: change.text })
+				: m.standup_change_signal({ name, text: change.text });
 		case 'help':
 			return m.standup_change_help({ name, team: teamName(change.teamId) });
 		case 'gate':

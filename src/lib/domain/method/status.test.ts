@@ -83,6 +83,20 @@ describe('cardStatus', () => {
 	// Weekly from 2026-01-05: on 2026-01-28 the dates 01-19 and 01-26 passed since the 01-12 check-in.
 	const now = Date.parse('2026-01-28T12:00:00Z');
 
+	it('gives a concluded initiative no live status and no missed check-in', () => {
+		// Far below the line and two check-ins behind, but the outcome is recorded: "adjusted" is not "off track".
+		const adjusted: MethodCard = {
+			...withCheckIn(7, 0),
+			outcome: { verdict: 'adjusted', date: '2026-01-27', result: 3, learnings: '' }
+		};
+		expect(cardStatus(withCheckIn(7, 0), now, 'UTC').status).toBe('off-track');
+		expect(cardStatus(adjusted, now, 'UTC')).toEqual({
+			status: null,
+			lineStatus: null,
+			missed: { count: 0, dates: [], flagged: false }
+		});
+	});
+
 	it('worsens the line status by one level once two check-ins are missed', () => {
 		const onTrack = withCheckIn(7, 7);
 		expect(cardStatus(onTrack, Date.parse('2026-01-20T12:00:00Z'), 'UTC').status).toBe('on-track');

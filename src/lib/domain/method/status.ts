@@ -40,19 +40,31 @@ export function worsen(status: Status): Status {
 }
 
 export interface CardStatus {
-	status: Status;
-	/** The status from the line alone, before missed check-ins are counted. */
-	lineStatus: Status;
+	/** null once the initiative is concluded (an outcome verdict is recorded): it has no live status. */
+	status: Status | null;
+	/** The status from the line alone, before missed check-ins are counted (null when concluded). */
+	lineStatus: Status | null;
 	missed: MissedCheckIns;
 }
 
-/** The card's status on `now` in `timeZone`: the line status, one level worse when flagged. */
+/** An outcome verdict and date are recorded: the initiative is over, whatever its line said. */
+export function isConcluded(card: MethodCard): boolean {
+	return card.outcome !== undefined;
+}
+
+const NOTHING_MISSED: MissedCheckIns = { count: 0, dates: [], flagged: false };
+
+/**
+ * The card's status on `now` in `timeZone`: the line status, one level worse when flagged. A
+ * concluded card has none (an "adjusted" outcome is not "off track"), and misses no check-in.
+ */
 export function cardStatus(
 	card: MethodCard,
 	now: Date | number,
 	timeZone: string,
 	settings: Pick<MethodSettings, 'tolerance'> = DEFAULT_METHOD_SETTINGS
 ): CardStatus {
+	if (isConcluded(card)) return { status: null, lineStatus: null, missed: NOTHING_MISSED };
 	const fromLine = lineStatus(card, settings);
 	const missed = missedCheckIns(card, now, timeZone);
 	return { status: missed.flagged ? worsen(fromLine) : fromLine, lineStatus: fromLine, missed };

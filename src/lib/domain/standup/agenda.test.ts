@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { needsAttention, orderAgenda, type AgendaItem } from './agenda.ts';
+import { attentionReasons, needsAttention, orderAgenda, type AgendaItem } from './agenda.ts';
 
 const item = (cardId: string, over: Partial<AgendaItem> = {}): AgendaItem => ({
 	cardId,
@@ -20,7 +20,7 @@ const item = (cardId: string, over: Partial<AgendaItem> = {}): AgendaItem => ({
 });
 
 const ids = (items: AgendaItem[]) => items.map((i) => i.cardId);
-const none = { riskFirst: false, changedOnly: false, teamId: null };
+const none = { riskFirst: false, filter: 'all', teamId: null } as const;
 
 describe('orderAgenda', () => {
 	const items = [
@@ -40,9 +40,22 @@ describe('orderAgenda', () => {
 	});
 
 	it('keeps only the changed cards, or one team’s (owning, contributing or asked for help)', () => {
-		expect(ids(orderAgenda(items, { ...none, changedOnly: true }))).not.toContain('early');
+		expect(ids(orderAgenda(items, { ...none, filter: 'changed' }))).not.toContain('early');
 		expect(ids(orderAgenda(items, { ...none, teamId: 't1' }))).toEqual(['done']);
 		expect(ids(orderAgenda(items, { ...none, teamId: 't2' }))).toEqual(['asked']);
+	});
+});
+
+describe('orderAgenda, attention or changed', () => {
+	it('keeps the cards that changed or need attention, and drops the quiet ones', () => {
+		const items = [
+			item('quiet', { untouched: true }),
+			item('late', { stage: 'rollout', status: 'off-track', untouched: true }),
+			item('asked', { helpTeamIds: ['t1'], untouched: true }),
+			item('moved', { stage: 'scope' }),
+			item('done', { stage: 'outcome', status: null, untouched: true })
+		];
+		expect(ids(orderAgenda(items, { ...none, filter: 'attention' }))).toEqual(['late', 'moved', 'asked']);
 	});
 });
 
@@ -52,5 +65,15 @@ describe('needsAttention', () => {
 		expect(needsAttention(item('a', { status: 'at-risk' }))).toBe(true);
 		expect(needsAttention(item('a', { missed: 1 }))).toBe(true);
 		expect(needsAttention(item('a', { gateFlagged: true }))).toBe(true);
+		expect(needsAttention(item('a', { status: null }))).toBe(false);
+	});
+
+	it('says why, in a stable order', () => {
+		expect(attentionReasons(item('a', { status: 'on-track', helpTeamIds: ['t1'] }))).toEqual(['help']);
+		expect(attentionReasons(item('a', { status: 'off-track', missed: 2, gateFlagged: true }))).toEqual([
+			'off-track',
+			'missed',
+			'gate'
+		]);
 	});
 });

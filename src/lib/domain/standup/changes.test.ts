@@ -50,7 +50,11 @@ describe('toChange', () => {
 			kind: 'gate',
 			forced: true
 		});
-		expect(toChange(event('signal', { company: 'Dupont' }), card, settings)).toMatchObject({ guest: true });
+		expect(toChange(event('signal', { company: 'Dupont', text: 'Trop cher' }), card, settings)).toMatchObject({
+			guest: true,
+			company: 'Dupont',
+			text: 'Trop cher'
+		});
 		expect(toChange(event('signal', { source: 'client' }), card, settings)).toMatchObject({ guest: false });
 		expect(toChange(event('action', { text: 'Appeler', ownerId: 'p', due: '' }), card, settings)).toMatchObject({
 			kind: 'action',

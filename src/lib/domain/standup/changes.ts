@@ -26,7 +26,7 @@ export type StandupChange = Base &
 		| { kind: 'action'; text: string; ownerId: string | null; due: string | null }
 		| { kind: 'outcome'; verdict: string }
 		| { kind: 'comment'; excerpt: string }
-		| { kind: 'signal'; guest: boolean }
+		| { kind: 'signal'; guest: boolean; company: string; text: string }
 		| { kind: 'help'; teamId: string }
 		| { kind: 'gate'; from: Stage; to: Stage; forced: boolean }
 	);
@@ -82,7 +82,13 @@ export function toChange(event: LoggedEvent, card: MethodCard, settings: Pick<Me
 		case 'comment':
 			return { ...base, kind: 'comment', excerpt: text(data.excerpt) } as StandupChange;
 		case 'signal':
-			return { ...base, kind: 'signal', guest: 'company' in data } as StandupChange;
+			return {
+				...base,
+				kind: 'signal',
+				guest: 'company' in data,
+				company: text(data.company),
+				text: text(data.text)
+			} as StandupChange;
 		case 'help':
 			return typeof data.teamId === 'string' ? ({ ...base, kind: 'help', teamId: data.teamId } as StandupChange) : null;
 		default:

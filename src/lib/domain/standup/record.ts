@@ -1,5 +1,6 @@
 import type { Stage } from '../stages.ts';
 import type { Status } from '../method/types.ts';
+import { attentionReasons, type AttentionReason } from './agenda.ts';
 import { localDate } from '../method/dates.ts';
 
 /**
@@ -20,7 +21,15 @@ export interface StandupSummary {
 	reviewed: { cardId: string; title: string; seconds: number }[];
 	/** Initiatives per stage at the close (archived ones not counted). */
 	perStage: Record<Stage, number>;
-	atRisk: { cardId: string; title: string; status: Status; missed: number }[];
+	/** The initiatives that needed attention (not only the at-risk ones), each with why. */
+	atRisk: {
+		cardId: string;
+		title: string;
+		status: Status | null;
+		missed: number;
+		/** Absent from records frozen before reasons were kept: see `atRiskReasons`. */
+		reasons?: AttentionReason[];
+	}[];
 	decisions: { cardId: string; title: string; text: string; owner: string | null; due: string | null }[];
 	/** Initiatives that reached an outcome during the period. */
 	outcomes: { cardId: string; title: string; verdict: string }[];
@@ -30,4 +39,12 @@ export interface StandupSummary {
 /** The date of the stand-up on the board's calendar, for file names: 'YYYY-MM-DD'. */
 export function summaryDate(summary: StandupSummary): string {
 	return localDate(summary.startedAt, summary.timeZone);
+}
+
+/** Why a card of the summary's attention list is there; older records only knew the status and missed check-ins. */
+export function atRiskReasons(entry: StandupSummary['atRisk'][number]): AttentionReason[] {
+	return (
+		entry.reasons ??
+		attentionReasons({ status: entry.status, missed: entry.missed, helpTeamIds: [], gateFlagged: false })
+	);
 }

@@ -16,7 +16,7 @@ describe('localWeek', () => {
 });
 
 describe('nextStandup', () => {
-	const monday930 = { day: 1, time: '09:30', timeBox: 90 };
+	const monday930 = { day: 1, time: '09:30', timeBox: 90, length: 15 };
 
 	it('is later today when today is the day and the time has not come', () => {
 		expect(nextStandup(at('2026-11-23T07:00:00Z'), monday930, 'Europe/Paris')).toEqual({

@@ -7,9 +7,11 @@ export interface StandupCadence {
 	time: string;
 	/** Seconds per card before the quiet "time's up" cue. */
 	timeBox: number;
+	/** Minutes for the whole stand-up: the start page compares the expected walk with it. */
+	length: number;
 }
 
-export const DEFAULT_CADENCE: StandupCadence = { day: 1, time: '09:30', timeBox: 90 };
+export const DEFAULT_CADENCE: StandupCadence = { day: 1, time: '09:30', timeBox: 90, length: 15 };
 export const TIME_PATTERN = /^([01]\d|2[0-3]):[0-5]\d$/;
 
 /** Monday → Sunday: the board's calendar week holding `now`, in its time zone. */

@@ -38,6 +38,8 @@ export interface Database extends ConversationTables, StandupTables, CheckInTabl
 		standup_day: Generated<number>;
 		standup_time: Generated<string>;
 		standup_time_box: Generated<number>;
+		/** Minutes for the whole stand-up (migration 2026-12-06-001). */
+		standup_length: Generated<number>;
 	};
 	board_grant: { board_id: string; subject: 'user' | 'team'; subject_id: string; level: 'edit' | 'read' };
 	invitation: {

@@ -1,4 +1,4 @@
-/** Tables of the weekly stand-up (migration 006). */
+/** Tables of the weekly stand-up (migrations 006 and 2026-12-06-001). */
 export interface StandupTables {
 	standup: {
 		id: string;
@@ -11,6 +11,10 @@ export interface StandupTables {
 		locale: string;
 		/** JSON (StandupSummary), frozen at close. */
 		summary: string | null;
+		/** JSON (AgendaOptions) chosen at the start; null before migration 2026-12-06-001. */
+		options: string | null;
+		/** JSON list of card ids: the agenda as it stood at the start, in walking order. */
+		agenda: string | null;
 	};
 	standup_attendee: { standup_id: string; user_id: string; joined_at: number };
 	standup_card: { standup_id: string; card_id: string; seconds: number; reviewed_at: number };

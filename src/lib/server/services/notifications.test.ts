@@ -51,13 +51,13 @@ async function comment(authorId: string, body: string, parentId: string | null =
 const kindsOf = async (m: Member) => (await listNotifications(temp.db, m.userId)).map((n) => n.kind);
 
 describe('notifications', () => {
-	it('tells a mentioned person, with the card and an excerpt', async () => {
-		await comment(jean.userId, 'Avis de @claire-lefevre ? et `@Olivier` en code');
+	it('tells a mentioned person, with the card and an excerpt in words (no markdown)', async () => {
+		await comment(jean.userId, '**Avis** de @claire-lefevre ? et `@Olivier` en _code_');
 		const [item] = await listNotifications(temp.db, claire.userId);
 		expect(item).toMatchObject({ kind: 'mention', boardId, cardId, actorName: 'Jean Dupont', read: false });
 		expect(item?.data).toMatchObject({
 			title: 'Nouveau four',
-			excerpt: 'Avis de @claire-lefevre ? et `@Olivier` en code'
+			excerpt: 'Avis de @claire-lefevre ? et @Olivier en code'
 		});
 		expect(await kindsOf(owner)).toEqual([]);
 		expect(await kindsOf(jean)).toEqual([]);

@@ -1,5 +1,6 @@
 import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
+import { commentText } from '#lib/board/comment-text.ts';
 import { parseMentions } from '#lib/domain/mentions.ts';
 import { routeNotifications, type NotificationSettings, type RoutedEvent } from '#lib/domain/notify.ts';
 import { findBoardForUser } from './boards.ts';
@@ -42,7 +43,7 @@ export async function notifyEvent(db: Db, event: Recorded): Promise<void> {
 		routed.mentions = await mentionedPeople(db, board.organization_id, text);
 		routed.parentAuthorId = comment?.parentAuthorId ?? null;
 		if (typeof event.data.teamId === 'string') routed.teamMembers = await teamMembers(db, event.data.teamId);
-		data.excerpt = excerptOf(String(event.data.excerpt ?? text));
+		data.excerpt = excerptOf(commentText(comment?.body ?? String(event.data.excerpt ?? text)));
 		data.commentId = comment?.id ?? null;
 		if (comment) await followAutomatically(db, comment.authorId, event.boardId, event.cardId);
 	}
@@ -82,7 +83,11 @@ async function closedHelpFacts(db: Db, event: Recorded, routed: RoutedEvent) {
 				.where('deleted_at', 'is', null)
 				.executeTakeFirst()
 		: undefined;
-	return { excerpt: excerptOf(question?.body ?? ''), commentId: request?.commentId ?? null, by: event.data.by };
+	return {
+		excerpt: excerptOf(commentText(question?.body ?? '')),
+		commentId: request?.commentId ?? null,
+		by: event.data.by
+	};
 }
 
 async function readComment(db: Db, event: Recorded) {

@@ -4,6 +4,7 @@ import { writeSettings, readSettings } from '#lib/board/board-settings.ts';
 import { createCard, moveCard } from '#lib/board/commands.ts';
 import { CardEditor } from '#lib/collab/card-editor.ts';
 import { fromDay, localDate, toDay } from '#lib/domain/method/dates.ts';
+import { addSignal } from '#lib/board/signals.ts';
 import { orderAgenda } from '#lib/domain/standup/agenda.ts';
 import type { BoardDeps } from '../deps.ts';
 import { recordEvent, type CardEvent } from './events.ts';
@@ -90,6 +91,15 @@ async function setUp(timeZone: string) {
 	await log(rollout, 'check-in', since + 2 * HOUR, { value: 60, date: fromDay(start + 2) });
 	await log(rollout, 'comment', since + 5 * HOUR, { commentId: 'c1', excerpt: 'Bravo' });
 	await log(rollout, 'comment-edited', since + 6 * HOUR, { commentId: 'c1', excerpt: 'Bravo !' });
+	// The guest's words are in the feed; the log keeps only who sent it.
+	const feedback = {
+		kind: 'works' as const,
+		text: 'Les clients adorent',
+		company: 'Épicerie Dupont',
+		by: 'guest-1',
+		at: since
+	};
+	await (await runtime.sync.openFeed(boardId)).write(user, (doc) => addSignal(doc, rollout, 's1', feedback));
 	await log(rollout, 'signal', since + 7 * HOUR, { signalId: 's1', kind: 'works', company: 'Épicerie Dupont' });
 	await log(helped, 'help', since, { commentId: 'c2', teamId: 'team-atelier-01', status: 'open' }); // on the edge: in
 	await log(helped, 'signal', since + DAY, { signalId: 's2', source: 'client' });
@@ -117,11 +127,11 @@ describe('the stand-up agenda over a scripted week', () => {
 				after: 'on-track'
 			},
 			{ kind: 'comment', at: since + 5 * HOUR, excerpt: 'Bravo' },
-			{ kind: 'signal', at: since + 7 * HOUR, guest: true }
+			{ kind: 'signal', at: since + 7 * HOUR, guest: true, company: 'Épicerie Dupont', text: 'Les clients adorent' }
 		]);
 		expect(byId.get(helped)!.changes).toEqual([
 			{ kind: 'help', at: since, actorId: user, teamId: 'team-atelier-01' },
-			{ kind: 'signal', at: since + DAY, actorId: user, guest: false }
+			{ kind: 'signal', at: since + DAY, actorId: user, guest: false, company: '', text: '' }
 		]);
 		expect(byId.get(quiet)!).toMatchObject({ changes: [], untouched: true });
 		expect(byId.get(rollout)!.untouched).toBe(false);
@@ -131,7 +141,9 @@ describe('the stand-up agenda over a scripted week', () => {
 	it('walks right to left, and puts what needs attention first when asked', async () => {
 		const { items } = await loadAgenda(runtime, boardId, since, now);
 		const walk = (riskFirst: boolean, changedOnly = false) =>
-			orderAgenda(items, { riskFirst, changedOnly, teamId: null }).map((item) => item.cardId);
+			orderAgenda(items, { riskFirst, filter: changedOnly ? 'changed' : 'all', teamId: null }).map(
+				(item) => item.cardId
+			);
 		expect(walk(false)).toEqual([rollout, quiet, helped]);
 		expect(walk(false, true)).toEqual([rollout, helped]);
 	});

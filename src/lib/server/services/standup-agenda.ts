@@ -3,12 +3,14 @@ import { withFeed } from '#lib/board/feed.ts';
 import { toMethodCard } from '#lib/board/card-sections.ts';
 import { readCards, type CardView } from '#lib/board/schema.ts';
 import { cardStatus, nextCheckInDue } from '#lib/domain/method/status.ts';
-import type { AgendaItem } from '#lib/domain/standup/agenda.ts';
+import { cardSignals } from '#lib/board/signals.ts';
+import { orderAgenda, type AgendaItem, type AgendaOptions } from '#lib/domain/standup/agenda.ts';
 import { toChange, type LoggedEvent, type StandupChange } from '#lib/domain/standup/changes.ts';
 import { localWeek } from '#lib/domain/standup/week.ts';
 import type { Db } from '../db/open.ts';
 import type { BoardDeps } from '../deps.ts';
 import { listBoardHelp } from './help.ts';
+import { findRunningStandup, standupSince, startStandup, type Standup } from './standups.ts';
 
 export interface Agenda {
 	items: AgendaItem[];
@@ -34,11 +36,12 @@ export async function loadAgenda(
 	const cards = readCards(room.doc)
 		.filter((card) => !card.archived)
 		.map((card) => withFeed(card, feed));
-	const [events, touched, help] = await Promise.all([
+	const [logged, touched, help] = await Promise.all([
 		loggedEvents(runtime.db, boardId, since, now),
 		lastTouched(runtime.db, boardId),
 		listBoardHelp(runtime.db, boardId)
 	]);
+	const events = logged.map((event) => withSignalText(event, feed));
 	const week = localWeek(now, settings.timeZone);
 	const items = cards.map((card): AgendaItem => {
 		const method = toMethodCard(card.sections);
@@ -90,4 +93,36 @@ async function loggedEvents(db: Db, boardId: string, since: number, now: number)
 async function lastTouched(db: Db, boardId: string): Promise<Map<string, number>> {
 	const rows = await db.selectFrom('card').select(['id', 'updated_at']).where('board_id', '=', boardId).execute();
 	return new Map(rows.map((r) => [r.id, Number(r.updated_at)]));
+}
+
+/** A signal event carries the feedback's words from the feed (the log keeps only who sent it). */
+function withSignalText(event: LoggedEvent, feed: Parameters<typeof cardSignals>[0]): LoggedEvent {
+	if (event.kind !== 'signal' || typeof event.data.signalId !== 'string') return event;
+	const signal = cardSignals(feed, event.cardId).find((s) => s.id === event.data.signalId);
+	return signal ? { ...event, data: { ...event.data, text: signal.text } } : event;
+}
+
+/** The stand-up's walk: the agenda fixed at its start (today's facts on each card), else its options applied now. */
+export function walkOf(items: AgendaItem[], standup: Pick<Standup, 'agenda' | 'options'>): AgendaItem[] {
+	if (!standup.agenda) return orderAgenda(items, standup.options);
+	const byId = new Map(items.map((item) => [item.cardId, item]));
+	return standup.agenda.flatMap((id) => byId.get(id) ?? []);
+}
+
+/**
+ * Starts the board's stand-up with its options, fixing its agenda once so every screen walks the
+ * same list in the same order, whatever decisions or check-ins change meanwhile. Joins the running
+ * one if a colleague was quicker.
+ */
+export async function startWithAgenda(
+	deps: BoardDeps,
+	input: { boardId: string; facilitatorId: string; locale: 'fr' | 'en'; timeBox: number; options: AgendaOptions }
+): Promise<Standup> {
+	const running = await findRunningStandup(deps.db, input.boardId);
+	if (running) return running;
+	const now = Date.now();
+	const since = await standupSince(deps.db, input.boardId, now);
+	const { items } = await loadAgenda(deps, input.boardId, since, now);
+	const agenda = orderAgenda(items, input.options).map((item) => item.cardId);
+	return startStandup(deps.db, { ...input, since, agenda, now });
 }

@@ -1,5 +1,5 @@
 import { STAGES, type Stage } from '#lib/domain/stages.ts';
-import { needsAttention } from '#lib/domain/standup/agenda.ts';
+import { attentionReasons } from '#lib/domain/standup/agenda.ts';
 import type { StandupSummary } from '#lib/domain/standup/record.ts';
 import type { BoardDeps } from '../deps.ts';
 import { loadAgenda } from './standup-agenda.ts';
@@ -40,8 +40,15 @@ export async function buildSummary(
 		reviewed: times.map((t) => ({ ...t, title: titleOf(t.cardId) })),
 		perStage,
 		atRisk: agenda.items
-			.filter((item) => item.stage === 'rollout' && needsAttention(item))
-			.map((item) => ({ cardId: item.cardId, title: item.title, status: item.status, missed: item.missed })),
+			.map((item) => ({ item, reasons: attentionReasons(item) }))
+			.filter(({ item, reasons }) => item.stage === 'rollout' && reasons.length > 0)
+			.map(({ item, reasons }) => ({
+				cardId: item.cardId,
+				title: item.title,
+				status: item.status,
+				missed: item.missed,
+				reasons
+			})),
 		decisions: decisions.map((d) => ({
 			cardId: d.cardId,
 			title: titleOf(d.cardId),

@@ -1,4 +1,5 @@
 import type { Selectable } from 'kysely';
+import { AGENDA_FILTERS, DEFAULT_AGENDA_OPTIONS, type AgendaOptions } from '#lib/domain/standup/agenda.ts';
 import type { StandupSummary } from '#lib/domain/standup/record.ts';
 import type { StandupCadence } from '#lib/domain/standup/week.ts';
 import type { Db } from '../db/open.ts';
@@ -18,6 +19,10 @@ export interface Standup {
 	timeBox: number;
 	locale: 'fr' | 'en';
 	summary: StandupSummary | null;
+	/** Chosen once, at the start: every screen walks the stand-up with these. */
+	options: AgendaOptions;
+	/** The card ids to walk, in order, fixed at the start; null for stand-ups started before they were kept. */
+	agenda: string[] | null;
 }
 
 const WEEK_MS = 7 * 86_400_000;
@@ -32,8 +37,29 @@ function toStandup(row: Selectable<StandupTables['standup']>): Standup {
 		endedAt: row.ended_at === null ? null : Number(row.ended_at),
 		timeBox: row.time_box,
 		locale: row.locale === 'en' ? 'en' : 'fr',
-		summary: row.summary ? (JSON.parse(row.summary) as StandupSummary) : null
+		summary: row.summary ? (JSON.parse(row.summary) as StandupSummary) : null,
+		options: row.options ? readOptions(JSON.parse(row.options)) : DEFAULT_AGENDA_OPTIONS,
+		agenda: row.agenda ? (JSON.parse(row.agenda) as unknown[]).filter((id) => typeof id === 'string') : null
 	};
+}
+
+/** Stored options, whatever an older or damaged row holds. */
+function readOptions(stored: Partial<Record<keyof AgendaOptions, unknown>>): AgendaOptions {
+	const filter = AGENDA_FILTERS.find((f) => f === stored.filter) ?? 'all';
+	const teamId = typeof stored.teamId === 'string' ? stored.teamId : null;
+	return { riskFirst: stored.riskFirst === true, filter, teamId };
+}
+
+/** Where "what changed" starts for a stand-up starting `now`: the end of the previous one, or a week before. */
+export async function standupSince(db: Db, boardId: string, now: number): Promise<number> {
+	const previous = await db
+		.selectFrom('standup')
+		.select('ended_at')
+		.where('board_id', '=', boardId)
+		.where('ended_at', 'is not', null)
+		.orderBy('ended_at', 'desc')
+		.executeTakeFirst();
+	return previous?.ended_at ? Number(previous.ended_at) : now - WEEK_MS;
 }
 
 export async function findStandup(db: Db, standupId: string): Promise<Standup | null> {
@@ -66,33 +92,39 @@ export async function listStandups(db: Db, boardId: string, limit = 52): Promise
 
 /**
  * Starts the board's stand-up with `facilitatorId` at the helm; the running one if there is one
- * already (two managers pressing "start" at once end up in the same meeting).
+ * already (two managers pressing "start" at once end up in the same meeting). `agenda` is the walk
+ * its options give from `since` (see standup-agenda.ts: startWithAgenda).
  */
 export async function startStandup(
 	db: Db,
-	input: { boardId: string; facilitatorId: string; locale: 'fr' | 'en'; timeBox: number; now?: number }
+	input: {
+		boardId: string;
+		facilitatorId: string;
+		locale: 'fr' | 'en';
+		timeBox: number;
+		/** Defaults to the end of the previous stand-up (or a week before). */
+		since?: number;
+		options?: AgendaOptions;
+		agenda?: string[] | null;
+		now?: number;
+	}
 ): Promise<Standup> {
 	const now = input.now ?? Date.now();
 	return db.transaction().execute(async (tx) => {
 		const running = await findRunningStandup(tx, input.boardId);
 		if (running) return running;
-		const previous = await tx
-			.selectFrom('standup')
-			.select('ended_at')
-			.where('board_id', '=', input.boardId)
-			.where('ended_at', 'is not', null)
-			.orderBy('ended_at', 'desc')
-			.executeTakeFirst();
 		const row = {
 			id: newId(),
 			board_id: input.boardId,
 			facilitator_id: input.facilitatorId,
-			since: previous?.ended_at ? Number(previous.ended_at) : now - WEEK_MS,
+			since: input.since ?? (await standupSince(tx, input.boardId, now)),
 			started_at: now,
 			ended_at: null,
 			time_box: input.timeBox,
 			locale: input.locale,
-			summary: null
+			summary: null,
+			options: JSON.stringify(input.options ?? DEFAULT_AGENDA_OPTIONS),
+			agenda: input.agenda ? JSON.stringify(input.agenda) : null
 		};
 		await tx.insertInto('standup').values(row).execute();
 		return toStandup(row);
@@ -223,16 +255,23 @@ export async function closeStandup(db: Db, standupId: string, summary: StandupSu
 export async function readCadence(db: Db, boardId: string): Promise<StandupCadence | null> {
 	const row = await db
 		.selectFrom('board')
-		.select(['standup_day', 'standup_time', 'standup_time_box'])
+		.select(['standup_day', 'standup_time', 'standup_time_box', 'standup_length'])
 		.where('id', '=', boardId)
 		.executeTakeFirst();
-	return row ? { day: row.standup_day, time: row.standup_time, timeBox: row.standup_time_box } : null;
+	return row
+		? { day: row.standup_day, time: row.standup_time, timeBox: row.standup_time_box, length: row.standup_length }
+		: null;
 }
 
 export async function writeCadence(db: Db, boardId: string, cadence: StandupCadence): Promise<void> {
 	await db
 		.updateTable('board')
-		.set({ standup_day: cadence.day, standup_time: cadence.time, standup_time_box: cadence.timeBox })
+		.set({
+			standup_day: cadence.day,
+			standup_time: cadence.time,
+			standup_time_box: cadence.timeBox,
+			standup_length: cadence.length
+		})
 		.where('id', '=', boardId)
 		.execute();
 }

@@ -1,5 +1,6 @@
 import DOMPurify from 'dompurify';
 import { Marked, type RendererObject } from 'marked';
+import { findMentions, type MentionDirectory } from '#lib/domain/mentions.ts';
 
 /**
  * Comments speak a markdown subset: bold, italics, lists, links and inline code. Raw HTML is shown
@@ -77,8 +78,8 @@ export function renderMarkdown(body: string): string {
 
 let hooked = false;
 
-/** What a comment shows: rendered, then sanitised (browser only; elsewhere plain escaped text). */
-export function commentHtml(body: string): string {
+/** What a comment shows: rendered, sanitised, its mentions marked (browser only; elsewhere plain escaped text). */
+export function commentHtml(body: string, directory?: MentionDirectory): string {
 	if (!DOMPurify.isSupported) return `<p>${escapeHtml(body)}</p>`;
 	if (!hooked) {
 		hooked = true;
@@ -92,9 +93,38 @@ export function commentHtml(body: string): string {
 			} else node.removeAttribute('href');
 		});
 	}
-	return DOMPurify.sanitize(renderMarkdown(body), {
+	const html = DOMPurify.sanitize(renderMarkdown(body), {
 		ALLOWED_TAGS,
 		ALLOWED_ATTR: ['href', 'rel', 'target'],
 		ALLOW_DATA_ATTR: false
 	});
+	return directory ? markMentions(html, directory) : html;
+}
+
+/**
+ * Wraps each mention of a known person or team in `<mark class="mention">`, in the text of the
+ * sanitised HTML (never inside code or links). The marks are built as elements around text nodes,
+ * so nothing typed becomes markup.
+ */
+function markMentions(html: string, directory: MentionDirectory): string {
+	const template = document.createElement('template');
+	template.innerHTML = html;
+	const walker = document.createTreeWalker(template.content, NodeFilter.SHOW_TEXT);
+	const texts: Text[] = [];
+	for (let node = walker.nextNode(); node; node = walker.nextNode())
+		if (node instanceof Text && !node.parentElement?.closest('code, a')) texts.push(node);
+	for (const node of texts) {
+		const spans = findMentions(node.data, directory).filter(
+			(s, i, all) => i === 0 || s.start >= (all[i - 1]?.end ?? 0)
+		);
+		for (const span of spans.toReversed()) {
+			const after = node.splitText(span.start);
+			after.splitText(span.end - span.start);
+			const mark = document.createElement('mark');
+			mark.className = 'mention';
+			after.replaceWith(mark);
+			mark.append(after);
+		}
+	}
+	return template.innerHTML;
 }

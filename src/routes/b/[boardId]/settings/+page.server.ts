@@ -29,11 +29,12 @@ const SettingsForm = v.object({
 	timeZone: TimeZoneInput
 });
 
-/** The weekly stand-up: day 0 = Sunday … 6 = Saturday, local "HH:MM", seconds per card. */
+/** The weekly stand-up: day 0 = Sunday … 6 = Saturday, local "HH:MM", seconds per card, minutes in all. */
 const CadenceForm = v.object({
 	day: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0), v.maxValue(6)),
 	time: v.pipe(v.string(), v.trim(), v.regex(TIME_PATTERN)),
-	timeBox: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.toNumber(), v.integer(), v.minValue(30), v.maxValue(600))
+	timeBox: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.toNumber(), v.integer(), v.minValue(30), v.maxValue(600)),
+	length: v.pipe(v.string(), v.trim(), v.nonEmpty(), v.toNumber(), v.integer(), v.minValue(5), v.maxValue(120))
 });
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
@@ -75,7 +76,8 @@ export const actions: Actions = {
 		const values = {
 			day: String(form.get('day') ?? ''),
 			time: String(form.get('time') ?? ''),
-			timeBox: String(form.get('timeBox') ?? '')
+			timeBox: String(form.get('timeBox') ?? ''),
+			length: String(form.get('length') ?? '')
 		};
 		const parsed = v.safeParse(CadenceForm, values);
 		if (!parsed.success) {

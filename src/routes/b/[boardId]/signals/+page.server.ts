@@ -1,7 +1,7 @@
 import { error, fail, type RequestEvent } from '@sveltejs/kit';
 import { isId } from '#lib/domain/validation.ts';
 import { readCards } from '#lib/board/schema.ts';
-import { readInbox } from '#lib/board/signal-inbox.ts';
+import { readGuestFeedback, readInbox } from '#lib/board/signal-inbox.ts';
 import type { Signal } from '#lib/board/signals.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { requireUser } from '#lib/server/auth/guard.ts';
@@ -31,7 +31,7 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 		.map((card) => ({ id: card.id, title: card.title }))
 		.sort((a, b) => a.title.localeCompare(b.title));
 	const feed = await locals.sync.openFeed(board.id);
-	return { signals: readInbox(feed.doc), cards };
+	return { signals: readInbox(feed.doc), guestFeedback: readGuestFeedback(feed.doc), cards };
 };
 
 const SOURCES: Record<NonNullable<Signal['source']>, () => string> = {

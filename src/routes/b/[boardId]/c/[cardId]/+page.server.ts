@@ -7,11 +7,14 @@ import { requireUser } from '#lib/server/auth/guard.ts';
 import { hit, RATE_LIMITS } from '#lib/server/rate-limit.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import { findBoardCard } from '#lib/server/services/cards.ts';
+import { listAdminNames } from '#lib/server/services/directory.ts';
+import { createTeam, TEAM_COLORS, TeamInput } from '#lib/server/services/teams.ts';
 import { addComment, deleteComment, editComment, findComment, listMemberTeams } from '#lib/server/services/comments.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { turnSignalIntoIdea } from '#lib/server/services/signal-ideas.ts';
 import { parseMemberSignal, recordCardSignal } from '#lib/server/services/member-signals.ts';
 import type { Signal } from '#lib/board/signals.ts';
+import { elide } from '#lib/i18n/format.ts';
 import { signalKindLabel } from '#lib/i18n/labels.ts';
 import {
 	askHelp,
@@ -29,7 +32,13 @@ export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404);
 	const help = isId(params.cardId) ? await listCardHelp(db, board.id, params.cardId) : [];
-	return { memberTeams: await listMemberTeams(db, board.organizationId), help };
+	return {
+		memberTeams: await listMemberTeams(db, board.organizationId),
+		help,
+		// A new organisation has no team, and the Scope gate needs one: who can create it.
+		mayCreateTeams: can(board.role, 'org.admin'),
+		teamAdmins: await listAdminNames(db, board.organizationId)
+	};
 };
 
 /** The board, the person and the form, for a person who may write on the board; 404 / 403 otherwise. */
@@ -97,13 +106,15 @@ export const actions: Actions = {
 		if (typeof signalId !== 'string' || !card) error(404);
 		const link = new URL(`/b/${w.board.id}/c/${event.params.cardId}`, event.url.origin).href;
 		const describe = (signal: Signal) =>
-			m.signal_idea_description({
-				company: signal.company || m.signal_unknown_company(),
-				kind: signalKindLabel(signal.kind),
-				title: card.title,
-				text: signal.text,
-				link
-			});
+			elide(
+				m.signal_idea_description({
+					company: signal.company || m.signal_unknown_company(),
+					kind: signalKindLabel(signal.kind),
+					title: card.title,
+					text: signal.text,
+					link
+				})
+			);
 		const ideaId = await turnSignalIntoIdea(w.locals, {
 			boardId: w.board.id,
 			cardId: event.params.cardId,
@@ -169,6 +180,17 @@ export const actions: Actions = {
 		if (comment.author_id !== w.user.id && !can(w.board.role, 'board.manage')) return fail(403, { forbidden: true });
 		if (!(await deleteComment(w.locals, comment, w.user.id))) error(404);
 		return { deleted: comment.id };
+	},
+	/** An owner or manager creates a team from the Scope section (a new organisation has none yet). */
+	createTeam: async (event) => {
+		const w = await writer(event);
+		if (w.forbidden || !can(w.board.role, 'org.admin')) return fail(403, { forbidden: true });
+		const color = TEAM_COLORS[0].value;
+		const input = v.safeParse(TeamInput, { name: w.form.get('name'), color });
+		if (!input.success) return fail(400, { teamInvalid: true });
+		const id = await createTeam(w.locals.db, w.board.organizationId, input.output);
+		if (!id) return fail(409, { teamTaken: true });
+		return { team: { id, name: input.output.name, color } };
 	},
 	/** A member's observation from the field, recorded on this card (signals are server-only). */
 	recordSignal: async (event) => {

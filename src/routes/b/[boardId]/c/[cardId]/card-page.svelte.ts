@@ -16,6 +16,12 @@ export function cardPage(data: () => PageData): CardPage {
 		get guestCompanies() {
 			return data().guestCompanies;
 		},
+		get mayCreateTeams() {
+			return data().mayCreateTeams;
+		},
+		get teamAdmins() {
+			return data().teamAdmins;
+		},
 		action: (name) => `${path}?/${name}`,
 		get followUrl() {
 			return `${path}/follow`;

@@ -1,12 +1,12 @@
 import { error, fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
-import { orderAgenda } from '#lib/domain/standup/agenda.ts';
 import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { isId } from '#lib/domain/validation.ts';
 import { findBoardCard } from '#lib/server/services/cards.ts';
 import { findMembership } from '#lib/server/services/memberships.ts';
 import { boardStandup } from '#lib/server/services/standup-access.ts';
-import { loadAgenda } from '#lib/server/services/standup-agenda.ts';
+import { loadAgenda, walkOf } from '#lib/server/services/standup-agenda.ts';
+import { markStandupEnded } from '#lib/board/standup-end.ts';
 import { buildSummary } from '#lib/server/services/standup-summary.ts';
 import { parseCardTime } from '#lib/server/services/standup-time.ts';
 import {
@@ -24,12 +24,6 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 	const { user, board, standup, facilitates } = await boardStandup(locals, url, params.boardId, params.standupId);
 	if (standup.endedAt !== null) redirect(303, `/standups/${standup.id}`);
 	await joinStandup(locals.db, standup.id, user.id);
-	const team = url.searchParams.get('team');
-	const options = {
-		riskFirst: url.searchParams.get('risk') === '1',
-		changedOnly: url.searchParams.get('changed') === '1',
-		teamId: isId(team) ? team : null
-	};
 	const agenda = await loadAgenda(locals, board.id, standup.since);
 	return {
 		standup: {
@@ -41,9 +35,10 @@ export const load: PageServerLoad = async ({ locals, url, params, depends }) => 
 		},
 		isFacilitator: standup.facilitatorId === user.id,
 		mayClose: standup.facilitatorId === user.id || facilitates,
-		options,
+		options: standup.options,
 		timeZone: agenda.timeZone,
-		items: orderAgenda(agenda.items, options),
+		// The same list, in the same order, on every screen: fixed when the stand-up started.
+		items: walkOf(agenda.items, standup),
 		attendees: await listAttendees(locals.db, standup.id),
 		decisions: await listDecisions(locals.db, standup.id)
 	};
@@ -89,7 +84,11 @@ export const actions: Actions = {
 			if (last && standup.facilitatorId === user.id)
 				await addCardTime(locals.db, standup.id, last.cardId, last.seconds);
 			const summary = await buildSummary(locals, standup, board.name);
-			await closeStandup(locals.db, standup.id, summary);
+			if (await closeStandup(locals.db, standup.id, summary)) {
+				// The end reaches every screen following the stand-up through the board's feed.
+				const feed = await locals.sync.openFeed(board.id);
+				await feed.write(user.id, (doc) => markStandupEnded(doc, standup.id, summary.endedAt));
+			}
 		}
 		redirect(303, `/standups/${standup.id}`);
 	}
