@@ -51,7 +51,14 @@ export async function addComment(deps: BoardDeps, input: NewComment): Promise<st
 		parentId = parent.parent_id ?? parent.id;
 	}
 	const id = newId();
-	const now = Date.now();
+	// Strictly after the card's latest comment, so a conversation reads in the order it was written even
+	// when two comments land in the same millisecond (their ids would otherwise decide).
+	const latest = await db
+		.selectFrom('comment')
+		.select((eb) => eb.fn.max('created_at').as('at'))
+		.where('card_id', '=', input.cardId)
+		.executeTakeFirst();
+	const now = Math.max(Date.now(), Number(latest?.at ?? 0) + 1);
 	const row: CommentRow = {
 		id,
 		board_id: input.boardId,
