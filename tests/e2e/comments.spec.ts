@@ -5,7 +5,8 @@ import { createCard } from '../../src/lib/board/commands.ts';
 import { setField } from '../../src/lib/board/section-commands.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import { createColleague, createTestBoard, type Member } from '../factories/accounts.ts';
-import { connectClient, eventually, whenSynced } from '../factories/yclient.ts';
+import { until } from '../factories/portal.ts';
+import { connectClient, whenSynced } from '../factories/yclient.ts';
 import { openBoard } from './board-helpers.ts';
 import { insertTeams, openCard } from './card-helpers.ts';
 import { expect, test, type App } from './fixtures.ts';
@@ -19,7 +20,11 @@ async function writeTeamCard(app: App, who: Member, boardId: string, title: stri
 		createCard(raw.doc, { id, title, stage: 'ideas', rank: 'a0', createdBy: who.userId });
 		setField(raw.doc, id, 'teamId', teamId);
 	});
-	await eventually(() => raw.provider.synced, 5000, 'the card sent');
+	// Stored and projected before this client goes (its socket's last frames are not waited for otherwise).
+	await until(
+		async () => Boolean(await app.db.selectFrom('card').select('id').where('id', '=', id).executeTakeFirst()),
+		'the card stored'
+	);
 	raw.destroy();
 	return id;
 }
