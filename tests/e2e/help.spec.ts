@@ -1,8 +1,8 @@
-import type { Locator, Page } from '@playwright/test';
-import { createColleague, createTestBoard } from '../factories/accounts.ts';
+import type { Browser, Locator, Page } from '@playwright/test';
+import { createColleague, createTestBoard, type Member } from '../factories/accounts.ts';
 import { openBoard } from './board-helpers.ts';
 import { closeCard, openCard } from './card-helpers.ts';
-import { expect, test } from './fixtures.ts';
+import { expect, test, type App } from './fixtures.ts';
 import { expectRow, seedTeams, writeTeamCards } from './team-helpers.ts';
 
 const headerLink = (page: Page) =>
@@ -11,6 +11,16 @@ const helpBadge = (page: Page, title: string) =>
 	page.getByRole('button', { name: title, exact: true }).getByTestId('badge-help');
 const commentBy = (dialog: Locator, label: string) =>
 	dialog.getByTestId('comments').getByRole('article', { name: label });
+
+/** Camille (Ventes) opens her card "Vrac en boutique" on a new board where Bruno is in Logistique. */
+async function openVracCard(app: App, browser: Browser, member: Member, boardName: string) {
+	const bruno = await createColleague(app.db, member, 'Bruno');
+	const teams = await seedTeams(app, member, { Ventes: [member], Logistique: [bruno] });
+	const boardId = await createTestBoard(app.db, member, boardName);
+	await writeTeamCards(app, member, boardId, [{ title: 'Vrac en boutique', teamId: teams.Ventes! }]);
+	const { context, page } = await openBoard(browser, app, member, boardId);
+	return { context, page, card: await openCard(page, 'Vrac en boutique') };
+}
 
 /** Asks Logistique for help from an open card (in French); the request shows, waiting. */
 async function askLogistique(card: Locator, question: string): Promise<Locator> {
@@ -86,13 +96,8 @@ test('the asker closes a request no longer needed: it shows closed, and the badg
 	browser,
 	member
 }) => {
-	const bruno = await createColleague(app.db, member, 'Bruno');
-	const teams = await seedTeams(app, member, { Ventes: [member], Logistique: [bruno] });
-	const boardId = await createTestBoard(app.db, member, 'Entraide');
-	await writeTeamCards(app, member, boardId, [{ title: 'Vrac en boutique', teamId: teams.Ventes! }]);
-	const a = await openBoard(browser, app, member, boardId);
-
-	const help = await askLogistique(await openCard(a.page, 'Vrac en boutique'), 'Avez-vous des bocaux en stock ?');
+	const a = await openVracCard(app, browser, member, 'Entraide');
+	const help = await askLogistique(a.card, 'Avez-vous des bocaux en stock ?');
 	await help.getByRole('button', { name: 'Clore', exact: true }).click();
 	await expect(help.getByTestId('help-request')).toContainText('close');
 	await expect(help.getByRole('button', { name: 'Clore', exact: true })).toHaveCount(0);
@@ -106,12 +111,8 @@ test('a help request typed offline is kept, with a plain word that it needs the 
 	browser,
 	member
 }) => {
-	const bruno = await createColleague(app.db, member, 'Bruno');
-	const teams = await seedTeams(app, member, { Ventes: [member], Logistique: [bruno] });
-	const boardId = await createTestBoard(app.db, member, 'Entraide hors ligne');
-	await writeTeamCards(app, member, boardId, [{ title: 'Vrac en boutique', teamId: teams.Ventes! }]);
-	const { context, page } = await openBoard(browser, app, member, boardId);
-	const help = (await openCard(page, 'Vrac en boutique')).getByTestId('help');
+	const { context, card } = await openVracCard(app, browser, member, 'Entraide hors ligne');
+	const help = card.getByTestId('help');
 	const question = help.getByRole('textbox', { name: 'Votre question' });
 
 	await context.setOffline(true);
