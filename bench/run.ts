@@ -5,18 +5,22 @@ import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { writeResults } from './lib/report.ts';
 import type { Context, Row, Scenario } from './lib/scenario.ts';
+import { KINDS } from './lib/targets.ts';
 import { SCENARIOS } from './scenarios/index.ts';
 
 /**
- * `npm run bench`: runs the scenarios against our production server and the bare relay, writes
- * bench/results/latest.{json,md} and prints the table. Flags (or env): --only=P1,P3 (BENCH_ONLY),
- * --scale=0.1 (BENCH_SCALE), --cpu-prof (BENCH_CPU_PROF=1: profiles our server into a temp dir, printed).
+ * `npm run bench`: runs the scenarios against our production server, the bare relay and Hocuspocus
+ * (SQLite extension; default debounce and `debounce: 0`, from bench/peers/hocuspocus, installed on
+ * first use), writes bench/results/latest.{json,md} and prints the table. Flags (or env): --only=P1,P3
+ * (BENCH_ONLY), --scale=0.1 (BENCH_SCALE), --skip-hocuspocus (BENCH_SKIP_HOCUSPOCUS=1), --cpu-prof
+ * (BENCH_CPU_PROF=1: profiles our server into a temp dir, printed).
  */
 const { values } = parseArgs({
 	options: {
 		only: { type: 'string', default: process.env.BENCH_ONLY ?? '' },
 		scale: { type: 'string', default: process.env.BENCH_SCALE ?? '1' },
 		'cpu-prof': { type: 'boolean', default: process.env.BENCH_CPU_PROF === '1' },
+		'skip-hocuspocus': { type: 'boolean', default: process.env.BENCH_SKIP_HOCUSPOCUS === '1' },
 		out: { type: 'string', default: join(import.meta.dirname, 'results') }
 	}
 });
@@ -37,6 +41,7 @@ if (!(scale > 0)) throw new Error(`--scale must be a positive number, got ${valu
 const profiles = join(tmpdir(), `bouture-bench-profiles-${Date.now()}`); // kept out of the repository
 const context: Context = {
 	scale,
+	kinds: KINDS.filter((kind) => !values['skip-hocuspocus'] || !kind.startsWith('hocuspocus')),
 	oursProcess: { nodeFlags: values['cpu-prof'] ? ['--cpu-prof', `--cpu-prof-dir=${profiles}`] : [] },
 	shared: new Map(),
 	log: (message) => console.log(`  ${new Date().toISOString().slice(11, 19)} ${message}`)

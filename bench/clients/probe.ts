@@ -1,7 +1,8 @@
 import { performance } from 'node:perf_hooks';
-import { connectClient, whenSynced, type Client } from '../../tests/factories/yclient.ts';
+import { whenSynced, type Client } from '../../tests/factories/yclient.ts';
 import type { Endpoint } from '../lib/targets.ts';
 import { serve } from './ipc.ts';
+import { connectStock } from './socket.ts';
 
 /**
  * The latency probe: two stock y-websocket clients (as a browser connects) on one board, in one
@@ -14,8 +15,8 @@ let timer: ReturnType<typeof setInterval> | null = null;
 let samples: number[] = [];
 
 async function start({ endpoint, boardId, intervalMs }: { endpoint: Endpoint; boardId: string; intervalMs: number }) {
-	writer = connectClient(endpoint.url, boardId, endpoint.cookie);
-	reader = connectClient(endpoint.url, boardId, endpoint.cookie);
+	writer = connectStock(endpoint, boardId);
+	reader = connectStock(endpoint, boardId);
 	await Promise.all([whenSynced(writer, 20_000), whenSynced(reader, 20_000)]);
 	const stamps = reader.doc.getMap<number>('bench');
 	stamps.observe(() => {

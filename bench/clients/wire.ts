@@ -4,6 +4,7 @@ import WebSocket from 'ws';
 import * as syncProtocol from 'y-protocols/sync';
 import * as Y from 'yjs';
 import type { Endpoint } from '../lib/targets.ts';
+import { socketFor } from './socket.ts';
 
 /**
  * A lean y-websocket client for load: the same wire protocol as the stock provider (sync step 1/2,
@@ -33,7 +34,8 @@ export class Wire {
 		this.#options = options;
 		this.doc = options.doc ?? new Y.Doc();
 		const url = `${endpoint.url.replace(/^http/, 'ws')}/sync/${boardId}`;
-		this.ws = new WebSocket(url, { headers: { Cookie: endpoint.cookie, Origin: endpoint.url } });
+		const Socket = socketFor(endpoint, boardId);
+		this.ws = new Socket(url, { headers: { Cookie: endpoint.cookie, Origin: endpoint.url } });
 		this.ws.binaryType = 'nodebuffer';
 		this.synced = new Promise((resolve, reject) => {
 			this.ws.once('error', reject);

@@ -1,15 +1,15 @@
-import type { Context, Row } from './scenario.ts';
-import { startBare, startOurs, type Kind, type Target } from './targets.ts';
+import type { Context, Figures, Row } from './scenario.ts';
+import { startTarget, type Kind, type Target } from './targets.ts';
 
-/** Runs `measure` against our server, then against the bare relay, each started fresh and stopped after. */
+/** Runs `measure` against each server in turn (ours, bare, both Hocuspocus), each started fresh and stopped after. */
 export async function onBoth<T>(
 	context: Context,
 	measure: (target: Target) => Promise<T>,
-	kinds: Kind[] = ['ours', 'bare']
+	kinds: readonly Kind[] = context.kinds
 ): Promise<Record<Kind, T | null>> {
-	const result: Record<Kind, T | null> = { ours: null, bare: null };
+	const result: Record<Kind, T | null> = { ours: null, bare: null, hocuspocus: null, hocuspocus0: null };
 	for (const kind of kinds) {
-		const target = kind === 'ours' ? await startOurs(context.oursProcess) : await startBare();
+		const target = await startTarget(kind, kind === 'ours' ? context.oursProcess : {});
 		try {
 			context.log(`${kind}…`);
 			result[kind] = await measure(target);
@@ -20,18 +20,20 @@ export async function onBoth<T>(
 	return result;
 }
 
-/** A figure of each side, for a table row. */
-export function pick<T>(
-	both: Record<Kind, T | null>,
-	get: (value: T) => number
-): { ours: number | null; bare: number | null } {
-	return { ours: both.ours === null ? null : get(both.ours), bare: both.bare === null ? null : get(both.bare) };
+/** A figure of each server, for a table row. */
+export function pick<T>(all: Record<Kind, T | null>, get: (value: T) => number): Figures {
+	const figure = (kind: Kind) => {
+		const value = all[kind];
+		return value === null ? null : get(value);
+	};
+	return { ours: figure('ours'), bare: figure('bare'), hocuspocus: figure('hocuspocus'), hocuspocus0: figure('hocuspocus0') };
 }
 
-/** The row maker of one scenario's table: each figure for both sides (or ours only), no goal yet. */
-export function rowsOf<T>(id: string, scenario: string, both: Record<Kind, T | null>) {
-	return (metric: string, unit: string, get: (value: T) => number, withBare = true): Row => {
-		const { ours, bare } = pick(both, get);
-		return { id, scenario, metric, unit, ours, bare: withBare ? bare : null, goal: '', met: null };
+/** The row maker of one scenario's table: each figure for every server (or ours only), no goal yet. */
+export function rowsOf<T>(id: string, scenario: string, all: Record<Kind, T | null>) {
+	return (metric: string, unit: string, get: (value: T) => number, withOthers = true): Row => {
+		const figures = pick(all, get);
+		const others = withOthers ? figures : { ours: figures.ours, bare: null };
+		return { id, scenario, metric, unit, ...others, goal: '', met: null };
 	};
 }

@@ -13,15 +13,16 @@ export interface RunInfo {
 	loadavg: number[];
 }
 
-function show(value: number | null): string {
-	if (value === null) return 'n/a';
+function show(value: number | null | undefined): string {
+	if (value === null || value === undefined) return 'n/a';
 	return Number.isFinite(value) ? String(round(value)) : 'failed';
 }
 
-function ratio(row: Row): string {
-	if (row.ours === null || row.bare === null || row.bare === 0) return 'n/a';
-	if (!Number.isFinite(row.ours) || !Number.isFinite(row.bare)) return '—';
-	return `${round(row.ours / row.bare)}×`;
+/** Ours divided by another server's figure. */
+function ratio(ours: number | null, other: number | null | undefined): string {
+	if (ours === null || other === null || other === undefined || other === 0) return 'n/a';
+	if (!Number.isFinite(ours) || !Number.isFinite(other)) return '—';
+	return `${round(ours / other)}×`;
 }
 
 function met(row: Row): string {
@@ -31,12 +32,15 @@ function met(row: Row): string {
 
 export function toMarkdown(rows: Row[], info: RunInfo): string {
 	const head =
-		'| id | scenario | metric | ours | bare | ours / bare | goal | met? |\n|---|---|---|---|---|---|---|---|\n';
+		'| id | scenario | metric | ours | bare | Hocuspocus | Hocuspocus, debounce 0 | ours / bare | ours / Hocuspocus | ours / Hocuspocus 0 | goal | met? |\n' +
+		'|---|---|---|---|---|---|---|---|---|---|---|---|\n';
 	const body = rows
 		.map((r) => {
 			const metric = r.unit ? `${r.metric} (${r.unit})` : r.metric;
 			const note = r.note ? ` — ${r.note}` : '';
-			return `| ${r.id} | ${r.scenario} | ${metric}${note} | ${show(r.ours)} | ${show(r.bare)} | ${ratio(r)} | ${r.goal} | ${met(r)} |`;
+			const figures = [r.ours, r.bare, r.hocuspocus, r.hocuspocus0].map(show).join(' | ');
+			const ratios = [r.bare, r.hocuspocus, r.hocuspocus0].map((other) => ratio(r.ours, other)).join(' | ');
+			return `| ${r.id} | ${r.scenario} | ${metric}${note} | ${figures} | ${ratios} | ${r.goal} | ${met(r)} |`;
 		})
 		.join('\n');
 	const load = info.loadavg.map((l) => l.toFixed(2)).join(' ');

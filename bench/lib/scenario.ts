@@ -1,13 +1,19 @@
-import type { ProcessOptions } from './targets.ts';
+import type { Kind, ProcessOptions } from './targets.ts';
 
-/** One line of the results table. `ours`/`bare` null: not measured (n/a). */
-export interface Row {
+/** A figure per server; null (or absent, for the Hocuspocus pair): not measured (n/a). */
+export interface Figures {
+	ours: number | null;
+	bare: number | null;
+	hocuspocus?: number | null;
+	hocuspocus0?: number | null;
+}
+
+/** One line of the results table. */
+export interface Row extends Figures {
 	id: string;
 	scenario: string;
 	metric: string;
 	unit: string;
-	ours: number | null;
-	bare: number | null;
 	goal: string;
 	/** null when the row has no goal of its own (context figures). */
 	met: boolean | null;
@@ -17,6 +23,8 @@ export interface Row {
 export interface Context {
 	/** Multiplies counts and durations (1 = the issue's figures). */
 	scale: number;
+	/** The servers measured (--skip-hocuspocus leaves out the pair). */
+	kinds: readonly Kind[];
 	/** Node flags for our server's process (profiling). */
 	oursProcess: ProcessOptions;
 	/** Figures earlier scenarios left for later ones (e.g. P1's p99 for P2's goal). */

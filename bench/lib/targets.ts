@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -6,9 +5,12 @@ import { pathToFileURL } from 'node:url';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../../tests/factories/accounts.ts';
 import { startServer, type RunningServer } from '../../tests/factories/server.ts';
+import { startBare, startHocuspocus } from './peers.ts';
 import { ServerStats } from './server-stats.ts';
 
-export type Kind = 'ours' | 'bare';
+/** Our server, the bare relay, Hocuspocus with its default store debounce, Hocuspocus with `debounce: 0`. */
+export type Kind = 'ours' | 'bare' | 'hocuspocus' | 'hocuspocus0';
+export const KINDS: readonly Kind[] = ['ours', 'bare', 'hocuspocus', 'hocuspocus0'];
 
 /** What a client process needs to reach a board on either server (plain data, sent over IPC). */
 export interface Endpoint {
@@ -26,6 +28,8 @@ export interface Target {
 	/** Many at once (ours: one transaction). */
 	addBoards(contents: Uint8Array[]): Promise<string[]>;
 	stop(): Promise<void>;
+	/** kill -9, then start again on the same store (servers that persist). */
+	crash?(): Promise<void>;
 }
 
 export interface Ours extends Target {
@@ -43,10 +47,10 @@ export interface ProcessOptions {
 }
 
 const HOOK = pathToFileURL(join(import.meta.dirname, 'stats-hook.ts')).href;
-const scratch = mkdtempSync(join(tmpdir(), 'bouture-bench-'));
+export const scratch = mkdtempSync(join(tmpdir(), 'bouture-bench-'));
 let files = 0;
 
-function statsEnv(options: ProcessOptions, store: boolean): { env: Record<string, string>; stats: ServerStats } {
+export function statsEnv(options: ProcessOptions, store: boolean): { env: Record<string, string>; stats: ServerStats } {
 	const file = join(scratch, `stats-${++files}.jsonl`);
 	const flags = [`--import=${HOOK}`, ...(options.nodeFlags ?? [])];
 	const env: Record<string, string> = { NODE_OPTIONS: flags.join(' '), BOUTURE_BENCH_STATS: file };
@@ -100,53 +104,17 @@ export async function startOurs(options: ProcessOptions = {}, dbPath?: string): 
 		async stop() {
 			await server.stop();
 			await db.destroy();
+		},
+		async crash() {
+			await server.kill();
+			({ env, stats } = statsEnv(options, true));
+			server = await startServer({ env, dbPath: server.dbPath });
 		}
 	};
 	return ours;
 }
 
-/** The bare relay (bare-relay.ts) in its own process. */
-export async function startBare(options: ProcessOptions = {}): Promise<Target> {
-	const { env, stats } = statsEnv(options, false);
-	const child = spawn(process.execPath, [join(import.meta.dirname, '..', 'bare-relay.ts')], {
-		env: { ...process.env, ...env },
-		stdio: ['ignore', 'pipe', 'inherit']
-	});
-	const url = await new Promise<string>((resolve, reject) => {
-		let output = '';
-		child.stdout.on('data', (chunk: Buffer) => {
-			output += chunk.toString();
-			const match = /listening on (http:\/\/\S+)/.exec(output);
-			if (match?.[1]) resolve(match[1]);
-		});
-		child.once('exit', (code) => reject(new Error(`bare relay exited (${code}): ${output}`)));
-	});
-	let rooms = 0;
-	const addBoard = async (content: Uint8Array): Promise<string> => {
-		const name = `room-${++rooms}-${Date.now()}`;
-		const response = await fetch(`${url}/seed/${name}`, { method: 'PUT', body: content as Uint8Array<ArrayBuffer> });
-		if (!response.ok) throw new Error(`seed failed: ${response.status}`);
-		return name;
-	};
-	return {
-		kind: 'bare',
-		endpoint: { kind: 'bare', url, cookie: '' },
-		stats,
-		addBoard,
-		async addBoards(contents) {
-			const ids: string[] = [];
-			for (const content of contents) ids.push(await addBoard(content));
-			return ids;
-		},
-		stop: () =>
-			new Promise<void>((resolve) => {
-				if (child.exitCode !== null) return resolve();
-				child.once('exit', () => resolve());
-				child.kill('SIGTERM');
-			})
-	};
-}
-
 export function startTarget(kind: Kind, options: ProcessOptions = {}): Promise<Target> {
-	return kind === 'ours' ? startOurs(options) : startBare(options);
+	if (kind === 'ours') return startOurs(options);
+	return kind === 'bare' ? startBare(options) : startHocuspocus(kind, options);
 }

@@ -35,8 +35,7 @@ export const p1: Scenario = {
 			const probe = await probeLatency(target, boardId, count);
 			return { probe, persist: summarize((await target.stats.window(since)).appendMs) };
 		});
-		const result = { ours: both.ours?.probe ?? null, bare: both.bare?.probe ?? null };
-		const p99 = pick(result, (s) => s.p99);
+		const p99 = pick(both, (s) => s.probe.p99);
 		if (p99.ours !== null) context.shared.set('P1.p99', p99.ours);
 		const goal = p99.ours !== null && p99.bare !== null && p99.ours <= 20 && p99.ours <= 1.25 * p99.bare;
 		return [
@@ -45,7 +44,7 @@ export const p1: Scenario = {
 				scenario: this.title,
 				metric: `p50 of ${count}`,
 				unit: 'ms',
-				...pick(result, (s) => s.p50),
+				...pick(both, (s) => s.probe.p50),
 				goal: '',
 				met: null
 			},

@@ -88,6 +88,8 @@ export const p8: Scenario = {
 				unit: '/s',
 				ours: g?.perSecond ?? null,
 				bare: r.bare?.perSecond ?? null,
+				hocuspocus: r.hocuspocus?.perSecond ?? null,
+				hocuspocus0: r.hocuspocus0?.perSecond ?? null,
 				goal: '',
 				met: null
 			},
