@@ -26,7 +26,12 @@ export function pick<T>(all: Record<Kind, T | null>, get: (value: T) => number):
 		const value = all[kind];
 		return value === null ? null : get(value);
 	};
-	return { ours: figure('ours'), bare: figure('bare'), hocuspocus: figure('hocuspocus'), hocuspocus0: figure('hocuspocus0') };
+	return {
+		ours: figure('ours'),
+		bare: figure('bare'),
+		hocuspocus: figure('hocuspocus'),
+		hocuspocus0: figure('hocuspocus0')
+	};
 }
 
 /** The row maker of one scenario's table: each figure for every server (or ours only), no goal yet. */

@@ -13,7 +13,11 @@ interface Peer {
 }
 
 function spawnPeer(args: string[], env: Record<string, string>, cwd?: string): Promise<Peer> {
-	const child = spawn(process.execPath, args, { cwd, env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'inherit'] });
+	const child = spawn(process.execPath, args, {
+		cwd,
+		env: { ...process.env, ...env },
+		stdio: ['ignore', 'pipe', 'inherit']
+	});
 	return new Promise((resolve, reject) => {
 		let output = '';
 		child.stdout.on('data', (chunk: Buffer) => {

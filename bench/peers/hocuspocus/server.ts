@@ -30,7 +30,6 @@ const server = new Server({
 		await connection.disconnect(); // stores at once and unloads, as a board at rest in our database
 		response.writeHead(204).end();
 		// Hocuspocus answers every request itself unless the hook rejects without an error.
-		// eslint-disable-next-line @typescript-eslint/only-throw-error
 		throw null;
 	}
 });
