@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { putOpenHelp } from '#lib/board/help.ts';
 import type { Db } from '../db/open.ts';
 import type { BoardDeps } from '../deps.ts';
@@ -58,12 +57,16 @@ function fold(rows: EventRow[]): HelpRequest[] {
 }
 
 function helpEvents(db: Db) {
-	return db
-		.selectFrom('card_event')
-		.select(['board_id', 'card_id', 'kind', 'actor_id', 'data', 'created_at'])
-		.where('kind', 'in', ['help', 'help-closed'])
-		.orderBy('created_at', 'asc')
-		.orderBy(sql`rowid`, 'asc'); // written order, within a millisecond
+	return (
+		db
+			.selectFrom('card_event')
+			.select(['board_id', 'card_id', 'kind', 'actor_id', 'data', 'created_at'])
+			.where('kind', 'in', ['help', 'help-closed'])
+			.orderBy('created_at', 'asc')
+			// Within one millisecond: a request ('help') before its closing ('help-closed'), then a stable order.
+			.orderBy('kind', 'asc')
+			.orderBy('id', 'asc')
+	);
 }
 
 /** Every help request on a board's card, open or closed, oldest first (by board and card together). */

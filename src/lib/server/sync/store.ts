@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import type { Db } from '../db/open.ts';
+import { isPostgres, type Db } from '../db/open.ts';
 
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 2000;
@@ -31,9 +31,12 @@ export class BoardStore {
 	/** After a failed append, appends fail at once until then (ms, performance.now()), not against the lock. */
 	#retryAt = 0;
 	#backoffMs = 0;
+	/** SQLite only: its lock waits block the event loop. PostgreSQL's waits are asynchronous. */
+	#backsOff: boolean;
 
 	constructor(db: Db) {
 		this.#db = db;
+		this.#backsOff = !isPostgres(db);
 	}
 
 	/** Appends updates with consecutive seqs after `lastSeq`, in one transaction. Returns the new last seq. */
@@ -45,6 +48,7 @@ export class BoardStore {
 			this.#backoffMs = 0;
 			return next;
 		} catch (error) {
+			if (!this.#backsOff) throw error;
 			// A locked or failing database: each attempt costs the event loop up to BUSY_TIMEOUT_MS, so
 			// the next ones wait, doubling up to a cap; the first success resets it (automatic recovery).
 			this.#backoffMs = Math.min(BACKOFF_MAX_MS, Math.max(BACKOFF_MIN_MS, this.#backoffMs * 2));
