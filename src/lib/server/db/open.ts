@@ -19,7 +19,7 @@ export function isPostgresUrl(url: string): boolean {
 }
 
 /** Whether `db` talks to PostgreSQL (its waits are asynchronous) rather than to the embedded SQLite. */
-export function isPostgres(db: Kysely<unknown>): boolean {
+export function isPostgres(db: Db): boolean {
 	return db.getExecutor().adapter instanceof PostgresAdapter;
 }
 
