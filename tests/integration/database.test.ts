@@ -4,6 +4,7 @@ import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
 import { openDatabase, type Db } from '../../src/lib/server/db/open.ts';
 import { changeRole } from '../../src/lib/server/services/people.ts';
 import { startStandup } from '../../src/lib/server/services/standups.ts';
+import { BoardStore } from '../../src/lib/server/sync/store.ts';
 import { createColleague, createMember, createTestBoard } from '../factories/accounts.ts';
 import { databaseUrlOf, onPostgres } from '../factories/pg.ts';
 import { tempDatabase } from '../factories/server.ts';
@@ -62,6 +63,23 @@ describe('the data layer', () => {
 				.where('organization_id', '=', first.organizationId);
 			expect((await roles.execute()).filter((m) => m.role === 'owner')).toHaveLength(1);
 		}
+	});
+
+	it('hands out gap-free sequence numbers, in commit order, to writers appending to one board at once', async () => {
+		const owner = await createMember(db, 'Sacha');
+		const boardId = await createTestBoard(db, owner);
+		const batch = (i: number) => [0, 1].map((j) => ({ data: new Uint8Array([i, j]), userId: null }));
+		// Every writer thinks the board is empty, as a process would that did not hear of the others yet.
+		const lasts = await Promise.all([0, 1, 2, 3, 4, 5].map((i) => new BoardStore(db).append(boardId, 0, batch(i))));
+		const rows = await db
+			.selectFrom('board_update')
+			.select(['seq', 'data'])
+			.where('board_id', '=', boardId)
+			.orderBy('seq')
+			.execute();
+		expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
+		expect([...lasts].sort((a, b) => a - b)).toEqual([2, 4, 6, 8, 10, 12]);
+		for (const last of lasts) expect(rows[last - 2]?.data[0]).toBe(rows[last - 1]?.data[0]); // a batch stays together
 	});
 
 	it('starts one stand-up per board however many start it at once', async () => {

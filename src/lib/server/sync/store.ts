@@ -39,12 +39,17 @@ export class BoardStore {
 		this.#backsOff = !isPostgres(db);
 	}
 
-	/** Appends updates with consecutive seqs after `lastSeq`, in one transaction. Returns the new last seq. */
+	/**
+	 * Appends updates with the board's next consecutive seqs, in one transaction, and returns the new last
+	 * seq. The numbers come from the board's head row, locked until the commit: gap-free and in commit
+	 * order even when several processes write one board; with one process they follow `lastSeq`, the
+	 * caller's last one (also what an empty batch returns).
+	 */
 	async append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
 		if (updates.length === 0) return lastSeq;
 		if (performance.now() < this.#retryAt) throw new StorageBackingOff(this.#retryAt - performance.now());
 		try {
-			const next = await this.#append(boardId, lastSeq, updates);
+			const next = await this.#append(boardId, updates);
 			this.#backoffMs = 0;
 			return next;
 		} catch (error) {
@@ -57,17 +62,20 @@ export class BoardStore {
 		}
 	}
 
-	async #append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
+	async #append(boardId: string, updates: readonly StoredUpdate[]): Promise<number> {
 		const now = Date.now();
-		const rows = updates.map((u, i) => ({
-			board_id: boardId,
-			seq: lastSeq + 1 + i,
-			data: u.data,
-			user_id: u.userId,
-			created_at: now
-		}));
-		await this.#db.transaction().execute((trx) => trx.insertInto('board_update').values(rows).execute());
-		return lastSeq + updates.length;
+		return this.#db.transaction().execute(async (trx) => {
+			const last = await advanceHead(trx, boardId, updates.length);
+			const rows = updates.map((u, i) => ({
+				board_id: boardId,
+				seq: last - updates.length + 1 + i,
+				data: u.data,
+				user_id: u.userId,
+				created_at: now
+			}));
+			await trx.insertInto('board_update').values(rows).execute();
+			return last;
+		});
 	}
 
 	async load(boardId: string): Promise<LoadedBoard> {
@@ -122,6 +130,43 @@ export class BoardStore {
 			return { snapshot, tail };
 		});
 	}
+}
+
+/**
+ * Moves the board's head `count` forward and returns it. The UPDATE locks the row until the transaction
+ * ends, so a concurrent appender waits and then reads the moved head. A board without a row (new, or
+ * stored before the head existed) starts from its log: its last update, or its snapshot's seq.
+ */
+async function advanceHead(trx: Db, boardId: string, count: number): Promise<number> {
+	const moved = await moveHead(trx, boardId, count);
+	if (moved !== undefined) return moved;
+	const [update, snapshot] = await Promise.all([
+		trx
+			.selectFrom('board_update')
+			.select((eb) => eb.fn.max('seq').as('seq'))
+			.where('board_id', '=', boardId)
+			.executeTakeFirst(),
+		trx.selectFrom('board_snapshot').select('seq').where('board_id', '=', boardId).executeTakeFirst()
+	]);
+	const seq = Math.max(Number(update?.seq ?? 0), snapshot?.seq ?? 0);
+	await trx
+		.insertInto('board_head')
+		.values({ board_id: boardId, seq })
+		.onConflict((oc) => oc.column('board_id').doNothing())
+		.execute();
+	const started = await moveHead(trx, boardId, count);
+	if (started === undefined) throw new Error(`board ${boardId}: no head row after creating it`);
+	return started;
+}
+
+async function moveHead(trx: Db, boardId: string, count: number): Promise<number | undefined> {
+	const row = await trx
+		.updateTable('board_head')
+		.set((eb) => ({ seq: eb('seq', '+', count) }))
+		.where('board_id', '=', boardId)
+		.returning('seq')
+		.executeTakeFirst();
+	return row?.seq;
 }
 
 type StoredRow = { seq: number; data: Uint8Array };
