@@ -2,6 +2,7 @@ import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { migrateToLatest } from '../../src/lib/server/db/migrate.ts';
 import { openDatabase, type Db } from '../../src/lib/server/db/open.ts';
+import { createAccountWithOrganization } from '../../src/lib/server/services/accounts.ts';
 import { changeRole } from '../../src/lib/server/services/people.ts';
 import { startStandup } from '../../src/lib/server/services/standups.ts';
 import { BoardStore } from '../../src/lib/server/sync/store.ts';
@@ -80,6 +81,14 @@ describe('the data layer', () => {
 		expect(rows.map((r) => r.seq)).toEqual([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12]);
 		expect([...lasts].sort((a, b) => a - b)).toEqual([2, 4, 6, 8, 10, 12]);
 		for (const last of lasts) expect(rows[last - 2]?.data[0]).toBe(rows[last - 1]?.data[0]); // a batch stays together
+	});
+
+	it('gives an e-mail to one of several sign-ups at once, the others told it is taken', async () => {
+		const email = `twice-${Date.now()}@example.test`;
+		const signUp = (organization: string) =>
+			createAccountWithOrganization(db, { name: 'Tess', email, password: 'correct horse battery', organization });
+		const accounts = await Promise.all(['A', 'B', 'C'].map(signUp));
+		expect(accounts.filter((a) => a !== null)).toHaveLength(1);
 	});
 
 	it('starts one stand-up per board however many start it at once', async () => {
