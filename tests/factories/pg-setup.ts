@@ -1,15 +1,14 @@
-import type { TestProject } from 'vitest/node';
 import { withAdmin } from './pg.ts';
 
 /**
  * Vitest global setup of the integration project. With PG_URL set it names this run (every database
  * the factories create starts with that name) and drops all of them, servers stopped or not, at the end.
  */
-export default function setup(project: TestProject): (() => Promise<void>) | undefined {
+export default function setup(): (() => Promise<void>) | undefined {
 	const url = process.env.PG_URL;
 	if (!url) return undefined;
 	const run = `bt_${Date.now().toString(36)}_${process.pid}`;
-	project.provide('pgRun', run);
+	process.env.BT_PG_RUN = run; // the test workers start after this, with this environment
 	return () =>
 		withAdmin(url, async (admin) => {
 			const { rows } = await admin.query<{ datname: string }>(

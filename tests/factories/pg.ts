@@ -1,6 +1,5 @@
 import { customAlphabet } from 'nanoid';
 import pg from 'pg';
-import { inject } from 'vitest';
 
 /**
  * The integration suite's PostgreSQL mode: with PG_URL set (an admin connection, e.g.
@@ -12,9 +11,12 @@ export const onPostgres = PG_URL !== null;
 
 const suffix = customAlphabet('abcdefghijklmnopqrstuvwxyz0123456789', 10);
 
-/** The prefix of this run's database names (lower case: PostgreSQL folds unquoted names). */
+/**
+ * The prefix of this run's database names (lower case: PostgreSQL folds unquoted names), named by
+ * pg-setup.ts through the environment: this module is also loaded by Playwright, which must not load vitest.
+ */
 export function runPrefix(): string {
-	return inject('pgRun') ?? `bt_${process.pid}`;
+	return process.env.BT_PG_RUN || `bt_${process.pid}`;
 }
 
 /** Creates an empty database on PG_URL's server and returns its postgres:// URL. */
@@ -34,12 +36,6 @@ export async function withAdmin<T>(url: string, run: (client: pg.Client) => Prom
 		return await run(admin);
 	} finally {
 		await admin.end();
-	}
-}
-
-declare module 'vitest' {
-	export interface ProvidedContext {
-		pgRun: string | undefined;
 	}
 }
 
