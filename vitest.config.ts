@@ -9,6 +9,8 @@ export default defineConfig({
 				test: {
 					name: 'integration',
 					include: ['tests/integration/**/*.test.ts'],
+					// PG_URL set: each server gets a database of its own there, dropped at the end (see pg.ts).
+					globalSetup: ['tests/factories/pg-setup.ts'],
 					environment: 'node',
 					testTimeout: 30_000,
 					hookTimeout: 30_000,

@@ -1,10 +1,12 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import pg from 'pg';
 
 /**
  * `npm test`: every suite, each closing with a line `suite: N passed, N failed` (CI reads those),
  * exit code non-zero when anything failed. Steps: build, static checks, vitest (unit + integration,
- * against the built server), Playwright e2e in Chromium.
+ * against the built server), the integration suite again on PostgreSQL when it answers (PG_URL, or the
+ * local test server), Playwright e2e in Chromium.
  */
 const REPORTS = 'reports';
 mkdirSync(REPORTS, { recursive: true });
@@ -41,23 +43,23 @@ const checks: [string, string[]][] = [
 const checkResults = checks.map(([, args]) => run(args));
 summary('static', checkResults.filter(Boolean).length, checkResults.filter((r) => !r).length);
 
-const vitestOk = run([
-	'node_modules/vitest/vitest.mjs',
-	'run',
-	'--reporter=default',
-	'--reporter=json',
-	`--outputFile.json=${REPORTS}/vitest.json`
-]);
-const vitest = readJson<{ testResults?: { name: string; assertionResults: { status: string }[] }[] }>(
-	`${REPORTS}/vitest.json`
-);
+const vitestOk = runVitest([], `${REPORTS}/vitest.json`, { PG_URL: '' }); // SQLite, whatever the shell says
 for (const [suite, folder] of [
 	['unit', '/src/'],
 	['integration', '/tests/integration/']
 ] as const) {
-	const results = (vitest?.testResults ?? []).filter((f) => f.name.includes(folder)).flatMap((f) => f.assertionResults);
-	const passed = results.filter((r) => r.status === 'passed').length;
-	summary(suite, passed, results.filter((r) => r.status === 'failed').length, vitestOk || passed > 0);
+	vitestSummary(suite, `${REPORTS}/vitest.json`, folder, vitestOk);
+}
+
+// The integration suite once more on PostgreSQL (each server under test gets a database of its own there),
+// when that server answers; CI's machines always have it (scripts/services.sh).
+const pgUrl = process.env.PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
+const pgDown = await whyUnreachable(pgUrl);
+if (pgDown) {
+	console.log(`\nintegration-postgres: skipped, PostgreSQL at ${hostOf(pgUrl)} is unreachable (${pgDown})`);
+} else {
+	const ok = runVitest(['--project', 'integration'], `${REPORTS}/vitest-postgres.json`, { PG_URL: pgUrl });
+	vitestSummary('integration-postgres', `${REPORTS}/vitest-postgres.json`, '/tests/integration/', ok);
 }
 
 const e2eOk = run(['node_modules/@playwright/test/cli.js', 'test'], {
@@ -67,6 +69,48 @@ const e2e = readJson<{ stats?: { expected: number; unexpected: number; flaky: nu
 summary('e2e', (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0), e2e?.stats?.unexpected ?? 0, e2eOk);
 
 process.exit(failedSuites > 0 ? 1 : 0);
+
+function runVitest(args: string[], report: string, env: Record<string, string> = {}): boolean {
+	rmSync(report, { force: true }); // a run that crashes before writing must not count the last one's
+	const reporters = ['--reporter=default', '--reporter=json', `--outputFile.json=${report}`];
+	return run(['node_modules/vitest/vitest.mjs', 'run', ...args, ...reporters], env);
+}
+
+type VitestReport = { testResults?: { name: string; assertionResults: { status: string }[] }[] };
+
+/** The closing line of one vitest suite: the tests of the files under `folder` in `report`. */
+function vitestSummary(suite: string, report: string, folder: string, ok: boolean): void {
+	const files = readJson<VitestReport>(report)?.testResults ?? [];
+	const results = files.filter((f) => f.name.includes(folder)).flatMap((f) => f.assertionResults);
+	const passed = results.filter((r) => r.status === 'passed').length;
+	summary(suite, passed, results.filter((r) => r.status === 'failed').length, ok || passed > 0);
+}
+
+/** Null when PostgreSQL at `url` accepts a connection, else the reason in a few words. */
+async function whyUnreachable(url: string): Promise<string | null> {
+	const client = new pg.Client({ connectionString: url, connectionTimeoutMillis: 3000 });
+	try {
+		await client.connect();
+		await client.query('SELECT 1');
+		return null;
+	} catch (error) {
+		// A refused connection is an AggregateError (IPv4 and IPv6 tried) with no message, only a code.
+		const code = (error as { code?: unknown }).code;
+		return (error instanceof Error && error.message) || (typeof code === 'string' ? code : String(error));
+	} finally {
+		await client.end().catch(() => undefined);
+	}
+}
+
+/** host:port/database of a postgres:// URL, without its credentials. */
+function hostOf(url: string): string {
+	try {
+		const u = new URL(url);
+		return `${u.host}${u.pathname}`;
+	} catch {
+		return 'PG_URL (not a URL)';
+	}
+}
 
 function readJson<T>(path: string): T | null {
 	try {

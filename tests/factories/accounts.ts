@@ -4,6 +4,7 @@ import { createAccountWithOrganization } from '../../src/lib/server/services/acc
 import { createBoard } from '../../src/lib/server/services/boards.ts';
 import { createSession } from '../../src/lib/server/auth/session.ts';
 import { generateSessionToken } from '../../src/lib/server/auth/token.ts';
+import { databaseUrlOf } from './pg.ts';
 
 let counter = 0;
 
@@ -16,11 +17,12 @@ export interface Member {
 }
 
 /**
- * Writes straight into the server's SQLite file (WAL lets both processes share it). A test may wait
- * for the server's writes longer than the server itself waits for others'.
+ * Writes straight into the server's database (`dbPath`: its SQLite file, where WAL lets both processes
+ * share it, or its postgres:// URL). A test may wait for the server's writes longer than the server
+ * itself waits for others'.
  */
 export function openTestDb(dbPath: string): Db {
-	return openDatabase(`file:${dbPath}`, 5000);
+	return openDatabase(databaseUrlOf(dbPath), 5000);
 }
 
 /** A new person with their own organisation and a logged-in session. */

@@ -2,10 +2,12 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { createTempPgDatabase, databaseUrlOf, onPostgres } from './pg.ts';
 
 export interface RunningServer {
 	url: string;
 	port: number;
+	/** The server's database: a SQLite file's path, or under PG_URL the postgres:// URL of its own database. */
 	dbPath: string;
 	log: () => string;
 	/** Graceful stop (SIGTERM); resolves with the exit code. */
@@ -18,17 +20,22 @@ export function tempDbPath(): string {
 	return join(mkdtempSync(join(tmpdir(), 'bouture-')), 'test.db');
 }
 
-/** Starts the real production server (`node server/index.ts`) on port 0 with its own SQLite file. */
+/** A fresh database for one server: a SQLite file in a temp folder, or a new PostgreSQL database under PG_URL. */
+export async function tempDatabase(): Promise<string> {
+	return onPostgres ? createTempPgDatabase() : tempDbPath();
+}
+
+/** Starts the real production server (`node server/index.ts`) on port 0 with its own database. */
 export async function startServer(
 	options: { dbPath?: string; port?: number; env?: Record<string, string> } = {}
 ): Promise<RunningServer> {
-	const dbPath = options.dbPath ?? tempDbPath();
+	const dbPath = options.dbPath ?? (await tempDatabase());
 	const child = spawn(process.execPath, ['server/index.ts'], {
 		env: {
 			...process.env,
 			PORT: String(options.port ?? 0),
 			HOST: '127.0.0.1',
-			DATABASE_URL: `file:${dbPath}`,
+			DATABASE_URL: databaseUrlOf(dbPath),
 			SEED_DEMO: 'false',
 			ORIGIN: '',
 			...options.env

@@ -8,14 +8,15 @@ import { startRuntime } from '../../src/lib/server/start.ts';
 import { createMember, createTestBoard, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { until } from '../factories/portal.ts';
-import { tempDbPath } from '../factories/server.ts';
+import { databaseUrlOf } from '../factories/pg.ts';
+import { tempDatabase } from '../factories/server.ts';
 
 // The production runtime (start.ts: migrations, sync hub, notifications, the schedule itself), in this
 // process so that the clock can be chosen; restarted on the same file to prove notices survive restarts.
 // Phases lie in 2030, so the passes the runtime makes on the real clock (at start) find nothing to say.
 
 const config = {
-	databaseUrl: `file:${tempDbPath()}`,
+	databaseUrl: '',
 	origin: null,
 	seedDemo: false,
 	smtpUrl: null,
@@ -30,6 +31,7 @@ let boardId: string;
 const cardId = newId();
 
 beforeAll(async () => {
+	config.databaseUrl = databaseUrlOf(await tempDatabase());
 	runtime = (await startRuntime(config)).runtime;
 	owner = await createMember(runtime.db, 'Olivier');
 	fan = await createPerson(runtime.db, owner.organizationId, 'Fanny');

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readObjectives, readSettings } from '../../src/lib/board/board-settings.ts';
@@ -14,6 +13,7 @@ import { addTeamMember, createTeam } from '../../src/lib/server/services/teams.t
 import type { Member } from '../factories/accounts.ts';
 import { createTestBoard } from '../factories/accounts.ts';
 import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
+import { failInserts } from '../factories/db-faults.ts';
 import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 let setup: CardBoard;
@@ -130,13 +130,12 @@ describe('the read-only feed document', () => {
 			seen ||= cardComments(witness.doc, cardId).some((c) => c.body === 'Jamais stocké');
 		});
 		const closed = closeCodeOf(witness);
-		await sql`CREATE TRIGGER fail_feed BEFORE INSERT ON feed_update WHEN NEW.board_id = ${sql.lit(boardId)}
-			BEGIN SELECT RAISE(ABORT, 'disk full'); END`.execute(db);
+		const heal = await failInserts(db, 'feed_update', boardId);
 		try {
 			expect((await act(setup.owner, 'comment', { body: 'Jamais stocké' })).status).toBeGreaterThanOrEqual(500);
 			expect(await closed).toBe(CLOSE.serverError);
 		} finally {
-			await sql`DROP TRIGGER fail_feed`.execute(db);
+			await heal();
 		}
 		await whenSynced(witness);
 		await commentAndWait('Stocké, lui');

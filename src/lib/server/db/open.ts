@@ -1,26 +1,34 @@
 import Database from 'better-sqlite3';
-import { Kysely, SqliteDialect } from 'kysely';
+import { Kysely, PostgresAdapter, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
+import { openPostgres } from './postgres.ts';
 import type { Database as Schema } from './schema.ts';
 
 export type Db = Kysely<Schema>;
 
 /**
- * How long a write waits for another connection's lock. better-sqlite3 is synchronous: the wait
+ * How long a SQLite write waits for another connection's lock. better-sqlite3 is synchronous: the wait
  * blocks the whole event loop (every board, every page), so the server waits briefly and fails;
  * the board store then backs off (see BoardStore) and the writers' clients re-send after reconnecting.
  */
 export const BUSY_TIMEOUT_MS = 50;
 
+export function isPostgresUrl(url: string): boolean {
+	return /^postgres(ql)?:\/\//.test(url);
+}
+
+/** Whether `db` talks to PostgreSQL (its waits are asynchronous) rather than to the embedded SQLite. */
+export function isPostgres(db: Db): boolean {
+	return db.getExecutor().adapter instanceof PostgresAdapter;
+}
+
 /**
- * Opens the database named by DATABASE_URL. `file:path` (or a bare path) is SQLite, the embedded
- * default; `postgres://` is reserved for the Postgres dialect, which is not wired yet.
+ * Opens the database named by DATABASE_URL: `file:path` (or a bare path) is SQLite, the embedded
+ * default; `postgres://user@host:port/name` is PostgreSQL. `busyTimeoutMs` is SQLite's only.
  */
 export function openDatabase(url: string, busyTimeoutMs = BUSY_TIMEOUT_MS): Db {
-	if (/^postgres(ql)?:/.test(url)) {
-		throw new Error('DATABASE_URL: postgres:// is not supported yet; use file:path/to/db.sqlite');
-	}
+	if (isPostgresUrl(url)) return openPostgres<Schema>(url);
 	const path = resolve(url.replace(/^file:(\/\/)?/, ''));
 	mkdirSync(dirname(path), { recursive: true });
 	const sqlite = new Database(path);

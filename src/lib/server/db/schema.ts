@@ -64,6 +64,9 @@ export interface Database extends ConversationTables, StandupTables, CheckInTabl
 		created_at: number;
 	};
 	board_snapshot: { board_id: string; seq: number; data: Uint8Array; created_at: number };
+	/** The last sequence number handed out for a board's document (migration 2026-12-06-003). */
+	board_head: { board_id: string; seq: number };
+	feed_head: { board_id: string; seq: number };
 	/** The read-only feed documents, stored like the boards' (see sync/doc-tables.ts). */
 	feed_update: {
 		board_id: string;

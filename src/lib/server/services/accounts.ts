@@ -23,7 +23,7 @@ export async function createAccountWithOrganization(
 	return db.transaction().execute(async (trx) => {
 		const taken = await trx.selectFrom('user').select('id').where('email', '=', input.email).executeTakeFirst();
 		if (taken) return null;
-		await insertUser(trx, { id: userId, email: input.email, name: input.name, passwordHash }, now);
+		if (!(await insertUser(trx, { id: userId, email: input.email, name: input.name, passwordHash }, now))) return null;
 		await trx
 			.insertInto('organization')
 			.values({ id: organizationId, name: input.organization, created_at: now })
@@ -36,13 +36,17 @@ export async function createAccountWithOrganization(
 	});
 }
 
-/** Writes a person's row (callers check first, in the same transaction, that the e-mail is free). */
+/**
+ * Writes a person's row; false when the e-mail is taken. Callers check first, in the same transaction;
+ * the conflict clause covers a sign-up with the same e-mail committing meanwhile (PostgreSQL runs
+ * transactions side by side), which then waits for it and writes nothing instead of failing.
+ */
 export async function insertUser(
 	db: Db,
 	user: { id: string; email: string; name: string; passwordHash: string },
 	now: number
-): Promise<void> {
-	await db
+): Promise<boolean> {
+	const inserted = await db
 		.insertInto('user')
 		.values({
 			id: user.id,
@@ -52,7 +56,9 @@ export async function insertUser(
 			color: colorFor(user.id),
 			created_at: now
 		})
-		.execute();
+		.onConflict((oc) => oc.column('email').doNothing())
+		.executeTakeFirst();
+	return Number(inserted.numInsertedOrUpdatedRows ?? 0) === 1;
 }
 
 export type LoginResult =

@@ -1,4 +1,3 @@
-import { sql } from 'kysely';
 import { putOpenHelp } from '#lib/board/help.ts';
 import type { Db } from '../db/open.ts';
 import type { BoardDeps } from '../deps.ts';
@@ -30,40 +29,44 @@ type EventRow = {
 	created_at: number;
 };
 
+/** Requests in the order asked; then their closings, whatever their time (only the first one counts). */
 function fold(rows: EventRow[]): HelpRequest[] {
 	const requests = new Map<string, HelpRequest>();
-	for (const row of rows) {
-		const data = JSON.parse(row.data) as Record<string, unknown>;
-		if (typeof data.commentId !== 'string') continue;
-		if (row.kind === 'help' && typeof data.teamId === 'string') {
-			requests.set(data.commentId, {
-				commentId: data.commentId,
-				cardId: row.card_id,
-				boardId: row.board_id,
-				teamId: data.teamId,
-				askerId: row.actor_id,
-				askedAt: row.created_at,
-				open: true,
-				closedBy: null
-			});
-		} else if (row.kind === 'help-closed') {
-			const request = requests.get(data.commentId);
-			if (request && request.open) {
-				request.open = false;
-				request.closedBy = data.by === 'answer' ? 'answer' : 'asker';
-			}
+	const parsed = rows.map((row) => ({ row, data: JSON.parse(row.data) as Record<string, unknown> }));
+	for (const { row, data } of parsed) {
+		if (row.kind !== 'help' || typeof data.commentId !== 'string' || typeof data.teamId !== 'string') continue;
+		requests.set(data.commentId, {
+			commentId: data.commentId,
+			cardId: row.card_id,
+			boardId: row.board_id,
+			teamId: data.teamId,
+			askerId: row.actor_id,
+			askedAt: row.created_at,
+			open: true,
+			closedBy: null
+		});
+	}
+	for (const { row, data } of parsed) {
+		const request = row.kind === 'help-closed' && typeof data.commentId === 'string' && requests.get(data.commentId);
+		if (request && request.open) {
+			request.open = false;
+			request.closedBy = data.by === 'answer' ? 'answer' : 'asker';
 		}
 	}
 	return [...requests.values()];
 }
 
 function helpEvents(db: Db) {
-	return db
-		.selectFrom('card_event')
-		.select(['board_id', 'card_id', 'kind', 'actor_id', 'data', 'created_at'])
-		.where('kind', 'in', ['help', 'help-closed'])
-		.orderBy('created_at', 'asc')
-		.orderBy(sql`rowid`, 'asc'); // written order, within a millisecond
+	return (
+		db
+			.selectFrom('card_event')
+			.select(['board_id', 'card_id', 'kind', 'actor_id', 'data', 'created_at'])
+			.where('kind', 'in', ['help', 'help-closed'])
+			.orderBy('created_at', 'asc')
+			// Within one millisecond: a request ('help') before its closing ('help-closed'), then a stable order.
+			.orderBy('kind', 'asc')
+			.orderBy('id', 'asc')
+	);
 }
 
 /** Every help request on a board's card, open or closed, oldest first (by board and card together). */
@@ -91,7 +94,16 @@ export async function askHelp(
 	db: Db,
 	input: { boardId: string; cardId: string; askerId: string; commentId: string; teamId: string; excerpt: string }
 ): Promise<void> {
+	// Strictly after the card's latest request, so its requests list in the order asked even within one
+	// millisecond, on any database (no insertion order to fall back on).
+	const latest = await db
+		.selectFrom('card_event')
+		.select((eb) => eb.fn.max('created_at').as('at'))
+		.where('card_id', '=', input.cardId)
+		.where('kind', '=', 'help')
+		.executeTakeFirst();
 	await recordEvent(db, {
+		at: Math.max(Date.now(), Number(latest?.at ?? 0) + 1),
 		boardId: input.boardId,
 		cardId: input.cardId,
 		kind: 'help',

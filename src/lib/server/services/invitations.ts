@@ -235,6 +235,8 @@ export interface InvitedAccount {
 	password: string;
 }
 
+class EmailTakenMeanwhile extends Error {}
+
 /** Creates an account that joins the inviting organisation (no organisation of its own). */
 export async function createAccountFromInvitation(
 	db: Db,
@@ -244,16 +246,24 @@ export async function createAccountFromInvitation(
 ): Promise<Accepted | AcceptRefused> {
 	const passwordHash = await hashPassword(input.password);
 	const userId = newId();
-	// Claimed before the account is written: a refused link leaves nothing behind.
-	return db.transaction().execute(async (trx): Promise<Accepted | AcceptRefused> => {
-		const taken = await trx.selectFrom('user').select('id').where('email', '=', input.email).executeTakeFirst();
-		if (taken) return { ok: false, reason: 'email_taken' };
-		const invitation = await claim(trx, token, userId, now);
-		if (typeof invitation === 'string') return { ok: false, reason: invitation };
-		await insertUser(trx, { id: userId, email: input.email, name: input.name, passwordHash }, now);
-		await join(trx, invitation, userId, now);
-		return { ok: true, userId, invitation };
-	});
+	// Claimed before the account is written: a refused link leaves nothing behind. An e-mail taken by a
+	// sign-up committing meanwhile throws, to roll the claim back, so the link stays usable.
+	const taken = { ok: false, reason: 'email_taken' } as const;
+	try {
+		return await db.transaction().execute(async (trx): Promise<Accepted | AcceptRefused> => {
+			if (await trx.selectFrom('user').select('id').where('email', '=', input.email).executeTakeFirst()) return taken;
+			const invitation = await claim(trx, token, userId, now);
+			if (typeof invitation === 'string') return { ok: false, reason: invitation };
+			if (!(await insertUser(trx, { id: userId, email: input.email, name: input.name, passwordHash }, now))) {
+				throw new EmailTakenMeanwhile();
+			}
+			await join(trx, invitation, userId, now);
+			return { ok: true, userId, invitation };
+		});
+	} catch (error) {
+		if (error instanceof EmailTakenMeanwhile) return taken;
+		throw error;
+	}
 }
 
 /**

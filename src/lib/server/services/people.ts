@@ -1,4 +1,5 @@
 import { ASSIGNABLE_ROLES, type OrgRole } from '#lib/domain/permissions.ts';
+import { lockRow } from '../db/lock.ts';
 import type { Db } from '../db/open.ts';
 
 /** One person of an organisation, as the people page lists them. */
@@ -135,7 +136,10 @@ export async function removePerson(
 	});
 }
 
-/** Reads both people's roles and the owner count inside the transaction that acts on them. */
+/**
+ * Reads both people's roles and the owner count inside the transaction that acts on them, the
+ * organisation locked meanwhile (two owners demoting each other at once must not leave it with none).
+ */
 async function judge(
 	db: Db,
 	organizationId: string,
@@ -143,6 +147,7 @@ async function judge(
 	targetId: string,
 	next: OrgRole | null
 ): Promise<PeopleOutcome | { target: { role: OrgRole; company: string | null } }> {
+	await lockRow(db, 'organization', organizationId);
 	const rows = await db
 		.selectFrom('membership')
 		.select(['user_id', 'role', 'company'])

@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import { AGENDA_FILTERS, DEFAULT_AGENDA_OPTIONS, type AgendaOptions } from '#lib/domain/standup/agenda.ts';
 import type { StandupSummary } from '#lib/domain/standup/record.ts';
 import type { StandupCadence } from '#lib/domain/standup/week.ts';
+import { lockRow } from '../db/lock.ts';
 import type { Db } from '../db/open.ts';
 import type { StandupTables } from '../db/standup-schema.ts';
 import { newId } from '../ids.ts';
@@ -111,6 +112,7 @@ export async function startStandup(
 ): Promise<Standup> {
 	const now = input.now ?? Date.now();
 	return db.transaction().execute(async (tx) => {
+		await lockRow(tx, 'board', input.boardId);
 		const running = await findRunningStandup(tx, input.boardId);
 		if (running) return running;
 		const row = {

@@ -7,7 +7,11 @@ import { BoardStore } from './store.ts';
  * (feed_update, feed_snapshot): the same BoardStore runs on a view of the database whose queries
  * name those tables instead, so the write-through and compaction code exists once.
  */
-const FEED_TABLES: Readonly<Record<string, string>> = { board_update: 'feed_update', board_snapshot: 'feed_snapshot' };
+const FEED_TABLES: Readonly<Record<string, string>> = {
+	board_update: 'feed_update',
+	board_snapshot: 'feed_snapshot',
+	board_head: 'feed_head'
+};
 
 class RenameTables extends OperationNodeTransformer {
 	#names: Readonly<Record<string, string>>;

@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
-import type { Db } from '../db/open.ts';
+import { isPostgres, type Db } from '../db/open.ts';
+import { advanceHead } from './head.ts';
 
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 2000;
@@ -31,20 +32,29 @@ export class BoardStore {
 	/** After a failed append, appends fail at once until then (ms, performance.now()), not against the lock. */
 	#retryAt = 0;
 	#backoffMs = 0;
+	/** SQLite only: its lock waits block the event loop. PostgreSQL's waits are asynchronous. */
+	#backsOff: boolean;
 
 	constructor(db: Db) {
 		this.#db = db;
+		this.#backsOff = !isPostgres(db);
 	}
 
-	/** Appends updates with consecutive seqs after `lastSeq`, in one transaction. Returns the new last seq. */
+	/**
+	 * Appends updates with the board's next consecutive seqs, in one transaction, and returns the new last
+	 * seq. The numbers come from the board's head row, locked until the commit: gap-free and in commit
+	 * order even when several processes write one board; with one process they follow `lastSeq`, the
+	 * caller's last one (also what an empty batch returns).
+	 */
 	async append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
 		if (updates.length === 0) return lastSeq;
 		if (performance.now() < this.#retryAt) throw new StorageBackingOff(this.#retryAt - performance.now());
 		try {
-			const next = await this.#append(boardId, lastSeq, updates);
+			const next = await this.#append(boardId, updates);
 			this.#backoffMs = 0;
 			return next;
 		} catch (error) {
+			if (!this.#backsOff) throw error;
 			// A locked or failing database: each attempt costs the event loop up to BUSY_TIMEOUT_MS, so
 			// the next ones wait, doubling up to a cap; the first success resets it (automatic recovery).
 			this.#backoffMs = Math.min(BACKOFF_MAX_MS, Math.max(BACKOFF_MIN_MS, this.#backoffMs * 2));
@@ -53,17 +63,20 @@ export class BoardStore {
 		}
 	}
 
-	async #append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
+	async #append(boardId: string, updates: readonly StoredUpdate[]): Promise<number> {
 		const now = Date.now();
-		const rows = updates.map((u, i) => ({
-			board_id: boardId,
-			seq: lastSeq + 1 + i,
-			data: u.data,
-			user_id: u.userId,
-			created_at: now
-		}));
-		await this.#db.transaction().execute((trx) => trx.insertInto('board_update').values(rows).execute());
-		return lastSeq + updates.length;
+		return this.#db.transaction().execute(async (trx) => {
+			const last = await advanceHead(trx, boardId, updates.length);
+			const rows = updates.map((u, i) => ({
+				board_id: boardId,
+				seq: last - updates.length + 1 + i,
+				data: u.data,
+				user_id: u.userId,
+				created_at: now
+			}));
+			await trx.insertInto('board_update').values(rows).execute();
+			return last;
+		});
 	}
 
 	async load(boardId: string): Promise<LoadedBoard> {
