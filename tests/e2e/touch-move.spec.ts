@@ -23,7 +23,7 @@ async function centreOf(page: Page, title: string): Promise<{ x: number; y: numb
 
 /**
  * Presses a card for 600 ms, slides the finger to the screen's right edge (the columns scroll
- * sideways under it) until `stage` comes under the screen's middle, then lifts the finger there.
+ * sideways under it) until `stage` comes into view, then lifts the finger over that column.
  */
 async function dragByTouch(page: Page, cdp: CDPSession, title: string, stage: string): Promise<void> {
 	const start = await centreOf(page, title);
@@ -32,11 +32,15 @@ async function dragByTouch(page: Page, cdp: CDPSession, title: string, stage: st
 	await expect(page.getByRole('button', { name: title, exact: true })).toHaveCSS('pointer-events', 'none');
 	for (let x = start.x; x < 375; x += 20) await touch(cdp, 'touchMove', { x, y: start.y });
 	await touch(cdp, 'touchMove', { x: 378, y: start.y });
-	await expect(async () => expect((await column(page, stage).boundingBox())?.x).toBeLessThan(140)).toPass({
+	await expect(async () => expect((await column(page, stage).boundingBox())?.x).toBeLessThan(300)).toPass({
 		intervals: [20],
 		timeout: 5000
 	});
+	// Away from the edge the columns stop scrolling; then the finger goes to the target column's middle.
 	await touch(cdp, 'touchMove', { x: 200, y: start.y });
+	const box = await column(page, stage).boundingBox();
+	const x = Math.min(300, Math.max(60, (box?.x ?? 0) + (box?.width ?? 0) / 2));
+	await touch(cdp, 'touchMove', { x, y: start.y });
 	await expect(column(page, stage).locator('ul.drag-over')).toHaveCount(1); // the target column is lit
 	await touch(cdp, 'touchEnd');
 }
