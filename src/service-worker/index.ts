@@ -14,6 +14,8 @@ import { isKeepable, isKeptPage, PAGE_CACHE_PREFIX, SHELL_CACHE_PREFIX } from '.
 const SHELL = `${SHELL_CACHE_PREFIX}${version}`;
 const PAGES = `${PAGE_CACHE_PREFIX}${version}`;
 const SHELL_FILES = new Set([...immutable, ...assets].map(({ path }) => new URL(path, self.location.href).href));
+/** The page shown for a page never opened here while the network is down (static/offline.html). */
+const OFFLINE_PAGE = new URL('/offline.html', self.location.href).href;
 
 self.addEventListener('install', (event) => {
 	event.waitUntil(
@@ -54,7 +56,8 @@ self.addEventListener('fetch', (event) => {
 	if (request.method !== 'GET' || url.origin !== self.location.origin) return;
 	if (SHELL_FILES.has(url.href)) event.respondWith(fromShell(request));
 	else if (isKeptPage(request.method, url, self.location.origin)) event.respondWith(networkFirst(request, event));
-	// Everything else (the websocket, /inbox/unread, forms, other pages) goes to the network untouched.
+	else if (request.mode === 'navigate') event.respondWith(fetch(request).catch(() => offlinePage(request)));
+	// Everything else (the websocket, /inbox/unread, forms, data) goes to the network untouched.
 });
 
 async function fromShell(request: Request): Promise<Response> {
@@ -73,6 +76,14 @@ async function networkFirst(request: Request, event: ExtendableEvent): Promise<R
 	} catch (error) {
 		const kept = await caches.match(request, { cacheName: PAGES });
 		if (kept) return kept;
+		if (request.mode === 'navigate') return offlinePage(request, error);
 		throw error;
 	}
+}
+
+/** Offline, a page never kept here: a short bilingual word instead of the browser's own error page. */
+async function offlinePage(request: Request, error?: unknown): Promise<Response> {
+	const page = await caches.match(OFFLINE_PAGE, { cacheName: SHELL });
+	if (page) return page;
+	throw error ?? new Error(`offline: ${request.url}`);
 }

@@ -36,6 +36,7 @@ import {
 import { BoardPresence } from './board-presence.svelte.ts';
 import { openLocalCopy, type LocalCopy } from './local-copy.ts';
 import { UnsentChanges } from './unsent.ts';
+import { unsentHere } from './unsent-here.svelte.ts';
 import type { BoardUser, StandupFocus } from './presence.ts';
 import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
 
@@ -142,10 +143,14 @@ export class BoardSession {
 			this.doc,
 			copy,
 			() => this.#inStep(),
-			(n) => (this.unsent = n)
+			(n) => (this.unsent = unsentHere.count = n)
 		);
 		this.#connection = connectBoard(this.doc, this.presence.start(), this.boardId, {
-			onStatus: (status) => (this.status = status),
+			onStatus: (status) => {
+				this.status = status;
+				// Back online on a socket that stayed open (no new sync): what it carried is the server's now.
+				if (status === 'connected' && this.#inStep()) this.#unsent?.markInStep();
+			},
 			onSynced: (synced) => {
 				this.synced = synced;
 				if (synced) {
@@ -284,6 +289,7 @@ export class BoardSession {
 		this.#connection?.destroy();
 		this.#feedConnection?.destroy();
 		this.#unsent?.destroy();
+		unsentHere.count = 0;
 		this.#localCopy?.destroy();
 		this.presence.destroy();
 		cardsMap(this.doc).unobserveDeep(this.#mirror);

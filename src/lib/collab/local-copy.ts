@@ -63,11 +63,22 @@ export function openLocalCopy(doc: Y.Doc, userId: string, boardId: string): Loca
  * nothing). Open copies are closed first, or the deletion would wait for them.
  */
 export async function clearLocalCopies(userId: string): Promise<void> {
-	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
 	await Promise.all([...open].map((p) => p.destroy()));
 	open.clear();
-	const mine = `${PREFIX}${userId}:`;
-	const names = (await indexedDB.databases()).flatMap((d) => (d.name?.startsWith(mine) ? [d.name] : []));
+	await deleteCopies((name) => name.startsWith(`${PREFIX}${userId}:`));
+}
+
+/**
+ * Deletes the board copies that someone else left in this browser without logging out (their
+ * session expired, or another person logs in here): the next person must not read them.
+ */
+export async function clearOthersCopies(userId: string): Promise<void> {
+	await deleteCopies((name) => name.startsWith(PREFIX) && !name.startsWith(`${PREFIX}${userId}:`));
+}
+
+async function deleteCopies(matches: (name: string) => boolean): Promise<void> {
+	if (typeof indexedDB === 'undefined' || !indexedDB.databases) return;
+	const names = (await indexedDB.databases()).flatMap((d) => (d.name && matches(d.name) ? [d.name] : []));
 	await Promise.all(names.map(deleteDatabase));
 }
 

@@ -32,3 +32,17 @@ export async function clearKeptPages(): Promise<void> {
 	const names = await caches.keys();
 	await Promise.all(names.filter((name) => name.startsWith(PAGE_CACHE_PREFIX)).map((name) => caches.delete(name)));
 }
+
+const OWNER_KEY = 'bouture:pages-owner';
+
+/**
+ * The kept pages belong to whoever was logged in when they were kept. When someone else is now
+ * logged in here (the last session expired without a logout, or another person logs in), those
+ * pages go before they could be served to this person offline.
+ */
+export async function keepPagesFor(userId: string): Promise<void> {
+	if (typeof localStorage === 'undefined') return;
+	if (localStorage.getItem(OWNER_KEY) === userId) return;
+	await clearKeptPages();
+	localStorage.setItem(OWNER_KEY, userId);
+}
