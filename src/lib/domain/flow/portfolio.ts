@@ -1,0 +1,79 @@
+import { isFiniteNumber, progress } from '../method/progress.ts';
+import type { Objective, OutcomeVerdict, Status } from '../method/types.ts';
+import type { Stage } from '../stages.ts';
+
+/** One initiative as the portfolio reads it (from the board document, on the server). */
+export interface PortfolioCard {
+	cardId: string;
+	boardId: string;
+	title: string;
+	stage: Stage;
+	/** null once concluded (see cardStatus). */
+	status: Status | null;
+	objective: Objective | undefined;
+	/** The outcome's result when recorded, else the latest check-in's value, else null. */
+	measured: number | null;
+	verdict: OutcomeVerdict | null;
+}
+
+export interface PortfolioLine extends PortfolioCard {
+	/** Share of the way from baseline to target (1 = reached), null when it cannot be told. */
+	progress: number | null;
+	/** Improvement in the objective's direction (measured − baseline, negated for a decrease), in its unit. */
+	effect: number | null;
+	unit: string;
+}
+
+export interface PortfolioGroup {
+	objective: { id: string; boardId: string; title: string };
+	lines: PortfolioLine[];
+	/** The effects added up per unit: one total when the units agree, one per unit otherwise. */
+	totals: { unit: string; effect: number; count: number }[];
+}
+
+export interface Portfolio {
+	groups: PortfolioGroup[];
+	/** Initiatives that serve no (existing) global objective. */
+	unaligned: PortfolioLine[];
+}
+
+/** Groups the initiatives under the global objectives they serve, in the objectives' order. */
+export function buildPortfolio(
+	objectives: readonly { id: string; boardId: string; title: string }[],
+	cards: readonly PortfolioCard[]
+): Portfolio {
+	const groups = new Map(objectives.map((o) => [o.id, { objective: o, lines: [] as PortfolioLine[] }]));
+	const unaligned: PortfolioLine[] = [];
+	for (const card of cards) {
+		const line = toLine(card);
+		const group = card.objective?.globalObjectiveId ? groups.get(card.objective.globalObjectiveId) : undefined;
+		(group ? group.lines : unaligned).push(line);
+	}
+	return {
+		groups: [...groups.values()].map((g) => ({ ...g, totals: totalsOf(g.lines) })),
+		unaligned
+	};
+}
+
+function toLine(card: PortfolioCard): PortfolioLine {
+	const objective = card.objective;
+	const unit = objective?.unit?.trim() ?? '';
+	if (!objective || card.measured === null) return { ...card, progress: null, effect: null, unit };
+	const sign = objective.direction === 'decrease' ? -1 : 1;
+	const effect = isFiniteNumber(objective.baseline) ? sign * (card.measured - objective.baseline) : null;
+	return { ...card, progress: progress(objective, card.measured), effect, unit };
+}
+
+/** Units compare without case or surrounding spaces ("€" and " € " agree; "€" and "k€" do not). */
+function totalsOf(lines: readonly PortfolioLine[]): PortfolioGroup['totals'] {
+	const totals = new Map<string, { unit: string; effect: number; count: number }>();
+	for (const line of lines) {
+		if (line.effect === null) continue;
+		const key = line.unit.toLocaleLowerCase('fr');
+		const total = totals.get(key) ?? { unit: line.unit, effect: 0, count: 0 };
+		total.effect += line.effect;
+		total.count += 1;
+		totals.set(key, total);
+	}
+	return [...totals.values()];
+}
