@@ -1,12 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { readObjectives } from '../../src/lib/board/board-settings.ts';
 import { createCard } from '../../src/lib/board/commands.ts';
-import { putEntry, setField } from '../../src/lib/board/section-commands.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, connectFeed, eventually, whenSynced } from '../factories/yclient.ts';
+import { seedFlowBoard } from '../factories/flow.ts';
+import { connectClient, whenSynced } from '../factories/yclient.ts';
 
 /**
  * The metrics pages and their CSV export against a real server: figures computed from the card log
@@ -20,7 +19,6 @@ let owner: Member;
 let member: Member;
 let boardId: string;
 let hiddenId: string;
-const CARD = 'metrics-card-00001';
 
 beforeAll(async () => {
 	server = await startServer();
@@ -36,60 +34,7 @@ beforeAll(async () => {
 	await new Promise((r) => setTimeout(r, 200)); // stored before the client leaves
 	hidden.destroy();
 
-	const added = await fetch(`${server.url}/b/${boardId}/settings?/addObjective`, {
-		method: 'POST',
-		headers: { Cookie: owner.cookie, Origin: server.url, 'Content-Type': 'application/x-www-form-urlencoded' },
-		body: new URLSearchParams({ title: 'Réduire les délais' })
-	});
-	expect(added.status).toBe(200);
-	const feed = connectFeed(server.url, boardId, owner.cookie);
-	await whenSynced(feed);
-	await eventually(() => readObjectives(feed.doc).length === 1, 5000, 'the objective');
-	const objectiveId = readObjectives(feed.doc)[0]!.id;
-	feed.destroy();
-
-	const client = connectClient(server.url, boardId, owner.cookie);
-	await whenSynced(client);
-	client.doc.transact(() => {
-		createCard(client.doc, { id: CARD, title: 'Relances automatiques', stage: 'rollout', rank: 'a0', createdBy: owner.userId });
-		setField(client.doc, CARD, 'unit', 'jours');
-		setField(client.doc, CARD, 'direction', 'decrease');
-		setField(client.doc, CARD, 'baseline', 40);
-		setField(client.doc, CARD, 'target', 30);
-		setField(client.doc, CARD, 'globalObjectiveId', objectiveId);
-		putEntry(client.doc, CARD, 'checkIns', 'ci-1', {
-			date: '2026-11-20',
-			value: 35,
-			confidence: 'on-track',
-			note: '',
-			by: owner.userId,
-			at: Date.now()
-		});
-	});
-	const projected = async () =>
-		(await db.selectFrom('card').select('id').where('id', '=', CARD).executeTakeFirst()) !== undefined;
-	for (let i = 0; i < 100 && !(await projected()); i++) await new Promise((r) => setTimeout(r, 50));
-	client.destroy();
-
-	// January on the board's clock (Europe/Paris): ideas on the 5th, review the 7th, outcome the 17th.
-	const event = (kind: string, at: string, data: Record<string, unknown>, i: number) => ({
-		id: `metrics-event-${i}`,
-		board_id: boardId,
-		card_id: CARD,
-		kind,
-		actor_id: owner.userId,
-		data: JSON.stringify(data),
-		created_at: Date.parse(at)
-	});
-	await db
-		.insertInto('card_event')
-		.values([
-			event('created', '2026-01-05T10:00:00Z', { stage: 'ideas' }, 1),
-			event('moved', '2026-01-07T10:00:00Z', { from: 'ideas', to: 'review' }, 2),
-			event('moved', '2026-01-17T10:00:00Z', { from: 'review', to: 'outcome' }, 3),
-			event('outcome', '2026-01-17T10:01:00Z', { verdict: 'generalised' }, 4)
-		])
-		.execute();
+	await seedFlowBoard(server.url, db, owner, boardId);
 }, 30_000);
 
 afterAll(async () => {

@@ -47,6 +47,10 @@ describe('buildPortfolio', () => {
 			{ unit: 'h', effect: 7, count: 2 },
 			{ unit: '€', effect: 7, count: 1 }
 		]);
+		const noisy = buildPortfolio(objectives, [
+			card('E', { objective: objective({ globalObjectiveId: 'g1', baseline: 11.8, target: 20 }), measured: 12.9 })
+		]);
+		expect(noisy.groups[0]?.lines[0]?.effect).toBe(1.1);
 		expect(p.groups[1]?.lines.find((l) => l.cardId === 'D')).toMatchObject({ effect: null, progress: null });
 	});
 

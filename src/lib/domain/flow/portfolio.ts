@@ -60,7 +60,7 @@ function toLine(card: PortfolioCard): PortfolioLine {
 	const unit = objective?.unit?.trim() ?? '';
 	if (!objective || card.measured === null) return { ...card, progress: null, effect: null, unit };
 	const sign = objective.direction === 'decrease' ? -1 : 1;
-	const effect = isFiniteNumber(objective.baseline) ? sign * (card.measured - objective.baseline) : null;
+	const effect = isFiniteNumber(objective.baseline) ? tidy(sign * (card.measured - objective.baseline)) : null;
 	return { ...card, progress: progress(objective, card.measured), effect, unit };
 }
 
@@ -71,9 +71,12 @@ function totalsOf(lines: readonly PortfolioLine[]): PortfolioGroup['totals'] {
 		if (line.effect === null) continue;
 		const key = line.unit.toLocaleLowerCase('fr');
 		const total = totals.get(key) ?? { unit: line.unit, effect: 0, count: 0 };
-		total.effect += line.effect;
+		total.effect = tidy(total.effect + line.effect);
 		total.count += 1;
 		totals.set(key, total);
 	}
 	return [...totals.values()];
 }
+
+/** Drops binary noise (12.9 − 11.8 is 1.0999999999999996): six decimals are more than any unit needs. */
+const tidy = (value: number): number => Math.round(value * 1e6) / 1e6;
