@@ -1,4 +1,3 @@
-import { localDate } from '../method/dates.ts';
 import { OUTCOME_VERDICTS, type IsoDate, type OutcomeVerdict } from '../method/types.ts';
 import { STAGES, stageIndex, type Stage } from '../stages.ts';
 import type { FlowPeriod } from './period.ts';
@@ -112,14 +111,17 @@ function cycleTime(histories: readonly CardHistory[], period: FlowPeriod): Sprea
 	return spreadOf(days);
 }
 
+/** Weeks are found by binary search over their local-midnight starts (formatting every move's date is slow). */
 function throughput(histories: readonly CardHistory[], period: FlowPeriod): FlowMetrics['throughput'] {
-	const weeks = new Map<IsoDate, Set<string>>();
-	for (let week = mondayOf(period.fromDate); week <= period.toDate; week = addDays(week, 7)) weeks.set(week, new Set());
+	const weeks: IsoDate[] = [];
+	for (let week = mondayOf(period.fromDate); week <= period.toDate; week = addDays(week, 7)) weeks.push(week);
+	const ends = weeks.map((week) => midnightIn(addDays(week, 7), period.timeZone));
+	const done = weeks.map(() => new Set<string>());
 	for (const history of histories)
 		for (const stint of history.stints)
 			if (stint.stage === 'outcome' && within(stint.from, period))
-				weeks.get(mondayOf(localDate(stint.from, period.timeZone)))?.add(history.cardId);
-	return [...weeks].map(([week, cards]) => ({ week, count: cards.size }));
+				done[firstEndAfter(ends, stint.from)]?.add(history.cardId);
+	return weeks.map((week, i) => ({ week, count: done[i]!.size }));
 }
 
 function outcomeRate(histories: readonly CardHistory[], period: FlowPeriod): FlowMetrics['outcomes'] {

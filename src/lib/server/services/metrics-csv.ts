@@ -3,7 +3,9 @@ import { toCsv } from '#lib/domain/flow/csv.ts';
 import { FIGURES, flowFigures, portfolioFigure, type FigureId } from '#lib/i18n/flow-figures.ts';
 import type { RequestDeps } from '../deps.ts';
 import type { BoardSummary } from './boards.ts';
-import { loadMetrics } from './metrics.ts';
+import { loadFlowMetrics } from './flow-metrics.ts';
+import { flowQuery } from './metrics.ts';
+import { loadPortfolio } from './portfolio.ts';
 
 const Figure = v.picklist(FIGURES);
 
@@ -15,8 +17,10 @@ export async function metricsCsv(deps: RequestDeps, boards: BoardSummary[], url:
 	const parsed = v.safeParse(Figure, url.searchParams.get('figure'));
 	if (!parsed.success) return null;
 	const figure: FigureId = parsed.output;
-	const { period, metrics, portfolio } = await loadMetrics(deps, boards, url);
-	const table = figure === 'portfolio' ? portfolioFigure(portfolio) : flowFigures(metrics, period.stuckDays)[figure];
+	// Only what the figure needs: the portfolio reads the live documents, the others the log.
+	const { period, metrics } = await loadFlowMetrics(deps, boards, flowQuery(url));
+	const table =
+		figure === 'portfolio' ? portfolioFigure(await loadPortfolio(deps, boards)) : flowFigures(metrics, period.stuckDays)[figure];
 	const file = `${name}-${figure}-${period.fromDate}-${period.toDate}.csv`.replace(/[^\w.-]+/g, '-');
 	return new Response(toCsv(table.headers, table.rows), {
 		headers: {
