@@ -52,6 +52,14 @@ test('the flow metrics: charts with their tables, a chosen period, the figures a
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	expect(bytes.toString('utf8')).toContain('2026-01-12,1\r\n');
 
+	// On paper: no form, no links to download, and every table printed under its chart.
+	await page.emulateMedia({ media: 'print' });
+	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
+	await expect(page.getByRole('button', { name: 'Afficher' })).toBeHidden();
+	await expect(page.getByRole('table', { name: 'Taux d’issue' })).toBeVisible();
+	await expect(throughput.getByRole('link', { name: /Télécharger les chiffres/ })).toBeHidden();
+	await page.emulateMedia({ media: 'screen' });
+
 	// A wrong value in the URL is named, and the page still shows the default period.
 	await gotoReady(page, `/b/${boardId}/metrics?stuck=0`);
 	await expect(page.getByRole('alert')).toHaveText('« stuck » n’est pas valide : la valeur par défaut est utilisée.');
