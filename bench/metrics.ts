@@ -49,17 +49,35 @@ const rows = ids.flatMap((cardId, c) => {
 	const step = (112 * DAY) / perCard;
 	return Array.from({ length: perCard }, (_, k) => {
 		at += step * (0.5 + ((c * 31 + k * 17) % 100) / 100);
-		const base = { id: `bench-${c}-${k}`, board_id: boardId, card_id: cardId, actor_id: owner.userId, created_at: Math.floor(at) };
+		const base = {
+			id: `bench-${c}-${k}`,
+			board_id: boardId,
+			card_id: cardId,
+			actor_id: owner.userId,
+			created_at: Math.floor(at)
+		};
 		if (k === 0) return { ...base, kind: 'created', data: JSON.stringify({ stage: 'ideas' }) };
-		if (k % 9 === 0) return { ...base, kind: 'outcome', data: JSON.stringify({ verdict: ['generalised', 'adjusted', 'abandoned'][k % 3] }) };
+		if (k % 9 === 0)
+			return {
+				...base,
+				kind: 'outcome',
+				data: JSON.stringify({ verdict: ['generalised', 'adjusted', 'abandoned'][k % 3] })
+			};
 		const from = STAGES[stage]!;
 		stage = (k + c) % 4 === 0 && stage > 0 ? stage - 1 : Math.min(stage + 1, STAGES.length - 1);
 		if (STAGES[stage] === from) stage = Math.max(0, stage - 1);
 		return { ...base, kind: 'moved', data: JSON.stringify({ from, to: STAGES[stage] }) };
 	});
 });
-for (let i = 0; i < rows.length; i += 500) await db.insertInto('card_event').values(rows.slice(i, i + 500)).execute();
-const logged = await db.selectFrom('card_event').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+for (let i = 0; i < rows.length; i += 500)
+	await db
+		.insertInto('card_event')
+		.values(rows.slice(i, i + 500))
+		.execute();
+const logged = await db
+	.selectFrom('card_event')
+	.select((eb) => eb.fn.countAll<number>().as('n'))
+	.executeTakeFirstOrThrow();
 
 async function time(path: string): Promise<number> {
 	const start = performance.now();

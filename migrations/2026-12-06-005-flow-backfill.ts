@@ -25,12 +25,7 @@ export async function up(untyped: Kysely<unknown>): Promise<void> {
 	const cards = await db.selectFrom('card').select(['id', 'board_id', 'stage', 'updated_at']).execute();
 	const placed = new Set(
 		(
-			await db
-				.selectFrom('card_event')
-				.select('card_id')
-				.where('kind', 'in', ['created', 'moved'])
-				.distinct()
-				.execute()
+			await db.selectFrom('card_event').select('card_id').where('kind', 'in', ['created', 'moved']).distinct().execute()
 		).map((row) => row.card_id)
 	);
 	const first = new Map<string, number>();

@@ -20,7 +20,12 @@ test('the flow metrics: charts with their tables, a chosen period, the figures a
 
 	// The cumulative flow is drawn (an SVG area per stage) and its table is one click away.
 	const cumulative = page.getByTestId('figure-cumulative');
-	await expect(cumulative.getByRole('img', { name: /Flux cumulé/ }).locator('path.lc-area-path').first()).toBeVisible();
+	await expect(
+		cumulative
+			.getByRole('img', { name: /Flux cumulé/ })
+			.locator('path.lc-area-path')
+			.first()
+	).toBeVisible();
 	await cumulative.getByText('Les chiffres sous forme de tableau').click();
 	await expect(cumulative.getByRole('table', { name: 'Flux cumulé' })).toBeVisible();
 

@@ -30,13 +30,26 @@ export async function seedFlowBoard(url: string, db: Db, owner: Member, boardId:
 	const client = connectClient(url, boardId, owner.cookie);
 	await whenSynced(client);
 	client.doc.transact(() => {
-		createCard(client.doc, { id: cardId, title: FLOW_CARD.title, stage: 'rollout', rank: 'a0', createdBy: owner.userId });
+		createCard(client.doc, {
+			id: cardId,
+			title: FLOW_CARD.title,
+			stage: 'rollout',
+			rank: 'a0',
+			createdBy: owner.userId
+		});
 		setField(client.doc, cardId, 'unit', 'jours');
 		setField(client.doc, cardId, 'direction', 'decrease');
 		setField(client.doc, cardId, 'baseline', 40);
 		setField(client.doc, cardId, 'target', 30);
 		setField(client.doc, cardId, 'globalObjectiveId', objectiveId);
-		const checkIn = { date: '2026-11-20', value: 35, confidence: 'on-track', note: '', by: owner.userId, at: Date.now() } as const;
+		const checkIn = {
+			date: '2026-11-20',
+			value: 35,
+			confidence: 'on-track',
+			note: '',
+			by: owner.userId,
+			at: Date.now()
+		} as const;
 		putEntry(client.doc, cardId, 'checkIns', 'ci-1', checkIn);
 	});
 	const projected = async () =>

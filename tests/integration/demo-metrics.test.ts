@@ -19,11 +19,17 @@ let boardId = '';
 beforeAll(async () => {
 	server = await startServer({ env: { SEED_DEMO: 'true' } });
 	db = openTestDb(server.dbPath);
-	const claire = await db.selectFrom('user').select('id').where('email', '=', 'claire@demo.bouture.fr').executeTakeFirstOrThrow();
+	const claire = await db
+		.selectFrom('user')
+		.select('id')
+		.where('email', '=', 'claire@demo.bouture.fr')
+		.executeTakeFirstOrThrow();
 	const token = generateSessionToken();
 	await createSession(db, token, claire.id);
 	cookie = `session=${token}`;
-	boardId = (await db.selectFrom('board').select('id').where('name', '=', 'Micro-initiatives 2026').executeTakeFirstOrThrow()).id;
+	boardId = (
+		await db.selectFrom('board').select('id').where('name', '=', 'Micro-initiatives 2026').executeTakeFirstOrThrow()
+	).id;
 }, 30_000);
 
 afterAll(async () => {
@@ -32,13 +38,24 @@ afterAll(async () => {
 });
 
 const csv = async (figure: string) => {
-	const res = await fetch(`${server.url}/b/${boardId}/metrics/export?figure=${figure}`, { headers: { Cookie: cookie } });
-	return (await res.text()).trim().split('\r\n').slice(1).map((line) => line.split(','));
+	const res = await fetch(`${server.url}/b/${boardId}/metrics/export?figure=${figure}`, {
+		headers: { Cookie: cookie }
+	});
+	return (await res.text())
+		.trim()
+		.split('\r\n')
+		.slice(1)
+		.map((line) => line.split(','));
 };
 
 describe('the demo’s flow', () => {
 	it('ends today with every card in the stage the board shows', async () => {
-		const rows = await db.selectFrom('card').select('stage').where('board_id', '=', boardId).where('archived', '=', 0).execute();
+		const rows = await db
+			.selectFrom('card')
+			.select('stage')
+			.where('board_id', '=', boardId)
+			.where('archived', '=', 0)
+			.execute();
 		const today = (await csv('cumulative')).at(-1)!.slice(1).map(Number);
 		expect(today).toEqual(STAGES.map((stage) => rows.filter((r) => r.stage === stage).length));
 	});

@@ -46,7 +46,10 @@ describe('the flow backfill migration', () => {
 			.insertInto('board')
 			.values({ id: 'board-1', organization_id: 'org-1', name: 'B', created_at: 1, updated_at: 1 })
 			.execute();
-		await db.insertInto('card').values([row('old', 'scope', 5000), row('commented', 'rollout', 9000), row('new', 'review', 7000)]).execute();
+		await db
+			.insertInto('card')
+			.values([row('old', 'scope', 5000), row('commented', 'rollout', 9000), row('new', 'review', 7000)])
+			.execute();
 		await db
 			.insertInto('card_event')
 			.values([event('e1', 'commented', 'comment', 3000), event('e2', 'new', 'created', 6000)])

@@ -30,7 +30,13 @@ beforeAll(async () => {
 	await db.updateTable('board').set({ visibility: 'restricted' }).where('id', '=', hiddenId).execute();
 	const hidden = connectClient(server.url, hiddenId, owner.cookie);
 	await whenSynced(hidden);
-	createCard(hidden.doc, { id: 'hidden-card-000001', title: 'Projet confidentiel', stage: 'ideas', rank: 'a0', createdBy: owner.userId });
+	createCard(hidden.doc, {
+		id: 'hidden-card-000001',
+		title: 'Projet confidentiel',
+		stage: 'ideas',
+		rank: 'a0',
+		createdBy: owner.userId
+	});
 	await new Promise((r) => setTimeout(r, 200)); // stored before the client leaves
 	hidden.destroy();
 
@@ -49,7 +55,9 @@ describe('the metrics CSV export', () => {
 	it('gives the period’s figures from the log, with a BOM, in the reader’s language', async () => {
 		const res = await get(`/b/${boardId}/metrics/export?${JANUARY}&figure=time`, member);
 		expect(res.headers.get('content-type')).toBe('text/csv; charset=utf-8');
-		expect(res.headers.get('content-disposition')).toContain('attachment; filename="Atelier-time-2026-01-01-2026-01-31.csv"');
+		expect(res.headers.get('content-disposition')).toContain(
+			'attachment; filename="Atelier-time-2026-01-01-2026-01-31.csv"'
+		);
 		const bytes = new Uint8Array(await res.arrayBuffer());
 		expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 		const text = new TextDecoder().decode(bytes);

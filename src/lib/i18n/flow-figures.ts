@@ -23,7 +23,8 @@ export interface Figure {
 
 /** Days to one decimal: the tables' precision (a tenth of a day is about two and a half hours). */
 export const days1 = (days: number | null): number | null => (days === null ? null : Math.round(days * 10) / 10);
-const share = (part: number, whole: number): number | null => (whole === 0 ? null : Math.round((part / whole) * 1000) / 10);
+const share = (part: number, whole: number): number | null =>
+	whole === 0 ? null : Math.round((part / whole) * 1000) / 10;
 
 export function flowFigures(metrics: FlowMetrics, stuckDays: number): Record<Exclude<FigureId, 'portfolio'>, Figure> {
 	const { outcomes } = metrics;
@@ -53,7 +54,11 @@ export function flowFigures(metrics: FlowMetrics, stuckDays: number): Record<Exc
 			id: 'outcomes',
 			title: m.flow_outcomes_title(),
 			headers: [m.flow_col_verdict(), m.flow_col_count(), m.flow_col_share()],
-			rows: OUTCOME_VERDICTS.map((v) => [outcomeLabel(v), outcomes.counts[v], share(outcomes.counts[v], outcomes.total)])
+			rows: OUTCOME_VERDICTS.map((v) => [
+				outcomeLabel(v),
+				outcomes.counts[v],
+				share(outcomes.counts[v], outcomes.total)
+			])
 		},
 		stuck: {
 			id: 'stuck',

@@ -9,4 +9,3 @@ export const STAGE_COLORS: Record<Stage, string> = {
 	rollout: '#fb923c',
 	outcome: '#15803d'
 };
-

@@ -85,7 +85,13 @@ describe('computeFlowMetrics', () => {
 	it('finds the cards stuck longer than N days, as of the period’s end', () => {
 		// B sits in Objective since Nov 5: 25 days at the end of November.
 		expect(metrics.stuck).toEqual([
-			{ cardId: 'B', boardId: 'b1', title: 'Card B', stage: 'objective', days: (at('2026-12-01') - at('2026-11-05T09:00:00Z')) / DAY }
+			{
+				cardId: 'B',
+				boardId: 'b1',
+				title: 'Card B',
+				stage: 'objective',
+				days: (at('2026-12-01') - at('2026-11-05T09:00:00Z')) / DAY
+			}
 		]);
 		const strict = computeFlowMetrics(log, [card('A'), card('B')], november('UTC', '30'), at('2026-12-06'));
 		expect(strict.stuck).toEqual([]);
@@ -93,7 +99,11 @@ describe('computeFlowMetrics', () => {
 	});
 
 	it('ignores cards the projection does not know (deleted) and repeated arrivals in the same stage', () => {
-		const noisy = [...log, created('A', 'ideas', '2026-11-02T09:00:01Z'), created('Z', 'review', '2026-11-02T09:00:00Z')];
+		const noisy = [
+			...log,
+			created('A', 'ideas', '2026-11-02T09:00:01Z'),
+			created('Z', 'review', '2026-11-02T09:00:00Z')
+		];
 		const again = computeFlowMetrics(noisy, [card('A'), card('B')], november(), at('2026-12-06'));
 		expect(again.cumulative).toEqual(metrics.cumulative);
 		expect(again.timeInStage).toEqual(metrics.timeInStage);
@@ -137,7 +147,10 @@ describe('time zones', () => {
 	});
 
 	it('takes an event at the period’s first local midnight as inside it', () => {
-		const first: FlowEvent[] = [created('D', 'ideas', '2026-10-01T00:00:00Z'), moved('D', 'ideas', 'outcome', '2026-10-31T23:00:00Z')];
+		const first: FlowEvent[] = [
+			created('D', 'ideas', '2026-10-01T00:00:00Z'),
+			moved('D', 'ideas', 'outcome', '2026-10-31T23:00:00Z')
+		];
 		const paris = computeFlowMetrics(first, [card('D')], november('Europe/Paris'), at('2026-12-06'));
 		expect(paris.throughput[0]).toEqual({ week: '2026-10-26', count: 1 });
 		const utc = computeFlowMetrics(first, [card('D')], november('UTC'), at('2026-12-06'));

@@ -52,7 +52,8 @@ export function parseFlowPeriod(query: Record<string, string | undefined>, now: 
 	const toDate = input.to ?? today;
 	let fromDate = input.from ?? addDays(toDate, -(DEFAULT_WEEKS * 7 - 1));
 	if ((toDay(fromDate) ?? 0) > (toDay(toDate) ?? 0)) fromDate = toDate;
-	if ((toDay(toDate) ?? 0) - (toDay(fromDate) ?? 0) >= MAX_PERIOD_DAYS) fromDate = addDays(toDate, -(MAX_PERIOD_DAYS - 1));
+	if ((toDay(toDate) ?? 0) - (toDay(fromDate) ?? 0) >= MAX_PERIOD_DAYS)
+		fromDate = addDays(toDate, -(MAX_PERIOD_DAYS - 1));
 	return {
 		fromDate,
 		toDate,

@@ -22,9 +22,18 @@ const objectives = [
 describe('buildPortfolio', () => {
 	it('groups initiatives under the objective they serve, with progress and effect', () => {
 		const p = buildPortfolio(objectives, [
-			card('A', { objective: objective({ globalObjectiveId: 'g1', baseline: 10, target: 20, unit: '€' }), measured: 15 }),
+			card('A', {
+				objective: objective({ globalObjectiveId: 'g1', baseline: 10, target: 20, unit: '€' }),
+				measured: 15
+			}),
 			card('B', {
-				objective: objective({ globalObjectiveId: 'g1', baseline: 100, target: 60, unit: ' € ', direction: 'decrease' }),
+				objective: objective({
+					globalObjectiveId: 'g1',
+					baseline: 100,
+					target: 60,
+					unit: ' € ',
+					direction: 'decrease'
+				}),
 				measured: 80
 			})
 		]);

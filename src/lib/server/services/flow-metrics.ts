@@ -36,7 +36,12 @@ export async function loadFlowMetrics(
 			.execute(),
 		deps.db.selectFrom('card').select(['id', 'board_id', 'title', 'archived']).where('board_id', 'in', ids).execute()
 	]);
-	const events: FlowEvent[] = rows.map((r) => ({ cardId: r.card_id, kind: r.kind, at: r.created_at, data: parse(r.data) }));
+	const events: FlowEvent[] = rows.map((r) => ({
+		cardId: r.card_id,
+		kind: r.kind,
+		at: r.created_at,
+		data: parse(r.data)
+	}));
 	const known = cards.map((c) => ({ id: c.id, boardId: c.board_id, title: c.title, archived: c.archived === 1 }));
 	return { period, metrics: computeFlowMetrics(events, known, period, now) };
 }

@@ -37,6 +37,9 @@ export function flowQuery(url: URL): Record<string, string | undefined> {
 /** Everything a metrics page shows: the flow over the period, and the portfolio as it stands now. */
 export async function loadMetrics(deps: RequestDeps, boards: BoardSummary[], url: URL, now = Date.now()) {
 	const query = flowQuery(url);
-	const [flow, portfolio] = await Promise.all([loadFlowMetrics(deps, boards, query, now), loadPortfolio(deps, boards, now)]);
+	const [flow, portfolio] = await Promise.all([
+		loadFlowMetrics(deps, boards, query, now),
+		loadPortfolio(deps, boards, now)
+	]);
 	return { ...flow, portfolio, invalidField: invalidFlowField(query) };
 }
