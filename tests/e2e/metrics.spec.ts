@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { createTestBoard } from '../factories/accounts.ts';
 import { FLOW_CARD, seedFlowBoard } from '../factories/flow.ts';
-import { openBoard } from './board-helpers.ts';
+import { openBoard, seriousViolations } from './board-helpers.ts';
 import { expect, gotoReady, loggedInPage, test } from './fixtures.ts';
 
 test('the flow metrics: charts with their tables, a chosen period, the figures as CSV', async ({
@@ -22,7 +22,7 @@ test('the flow metrics: charts with their tables, a chosen period, the figures a
 	const cumulative = page.getByTestId('figure-cumulative');
 	await expect(
 		cumulative
-			.getByRole('img', { name: /Flux cumulé/ })
+			.getByRole('figure', { name: /Flux cumulé/ })
 			.locator('path.lc-area-path')
 			.first()
 	).toBeVisible();
@@ -57,6 +57,8 @@ test('the flow metrics: charts with their tables, a chosen period, the figures a
 	expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
 	expect(bytes.toString('utf8')).toContain('2026-01-12,1\r\n');
 
+	expect(await seriousViolations(page)).toEqual([]);
+
 	// On paper: no form, no links to download, and every table printed under its chart.
 	await page.emulateMedia({ media: 'print' });
 	await page.evaluate(() => window.dispatchEvent(new Event('beforeprint')));
@@ -86,6 +88,8 @@ test('the portfolio: each global objective with its initiatives, progress and ef
 	await expect(objective.getByText('Total effect: +5 jours')).toBeVisible();
 	const line = objective.getByRole('rowheader', { name: FLOW_CARD.title }).locator('xpath=..');
 	await expect(line.getByRole('cell')).toHaveText(['Rollout', 'No data', '35 jours / 30 jours', '50%', '+5 jours']);
+
+	expect(await seriousViolations(page)).toEqual([]);
 
 	// The initiative's link opens its card on its board.
 	await objective.getByRole('link', { name: FLOW_CARD.title }).click();
