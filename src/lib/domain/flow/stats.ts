@@ -3,8 +3,14 @@
  * PERCENTILE.INC and d3.quantile): the median of [1, 2, 3, 4] is 2.5. Null for no values.
  */
 export function quantile(values: readonly number[], p: number): number | null {
-	if (values.length === 0) return null;
-	const sorted = [...values].sort((a, b) => a - b);
+	return quantileOfSorted(
+		[...values].sort((a, b) => a - b),
+		p
+	);
+}
+
+function quantileOfSorted(sorted: readonly number[], p: number): number | null {
+	if (sorted.length === 0) return null;
 	const rank = (sorted.length - 1) * Math.min(1, Math.max(0, p));
 	const low = Math.floor(rank);
 	const high = Math.ceil(rank);
@@ -21,7 +27,8 @@ export interface Spread {
 }
 
 export function spreadOf(days: readonly number[]): Spread {
-	return { count: days.length, median: quantile(days, 0.5), p85: quantile(days, 0.85) };
+	const sorted = [...days].sort((a, b) => a - b); // once for both
+	return { count: days.length, median: quantileOfSorted(sorted, 0.5), p85: quantileOfSorted(sorted, 0.85) };
 }
 
 export const DAY_MS = 86_400_000;
