@@ -76,7 +76,7 @@ export function portfolioFigure(portfolio: Portfolio): Figure {
 		stageLabel(l.stage),
 		lineState(l),
 		l.measured,
-		l.objective?.target ?? null,
+		l.target,
 		l.unit,
 		l.progress === null ? null : Math.round(l.progress * 1000) / 10,
 		l.effect

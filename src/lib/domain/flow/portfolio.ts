@@ -16,7 +16,9 @@ export interface PortfolioCard {
 	verdict: OutcomeVerdict | null;
 }
 
-export interface PortfolioLine extends PortfolioCard {
+/** What the page shows of an initiative (the objective's long texts stay behind: the page ships less). */
+export interface PortfolioLine extends Omit<PortfolioCard, 'objective'> {
+	target: number | null;
 	/** Share of the way from baseline to target (1 = reached), null when it cannot be told. */
 	progress: number | null;
 	/** Improvement in the objective's direction (measured − baseline, negated for a decrease), in its unit. */
@@ -55,13 +57,13 @@ export function buildPortfolio(
 	};
 }
 
-function toLine(card: PortfolioCard): PortfolioLine {
-	const objective = card.objective;
+function toLine({ objective, ...card }: PortfolioCard): PortfolioLine {
 	const unit = objective?.unit?.trim() ?? '';
-	if (!objective || card.measured === null) return { ...card, progress: null, effect: null, unit };
+	const target = objective?.target ?? null;
+	if (!objective || card.measured === null) return { ...card, target, progress: null, effect: null, unit };
 	const sign = objective.direction === 'decrease' ? -1 : 1;
 	const effect = isFiniteNumber(objective.baseline) ? tidy(sign * (card.measured - objective.baseline)) : null;
-	return { ...card, progress: progress(objective, card.measured), effect, unit };
+	return { ...card, target, progress: progress(objective, card.measured), effect, unit };
 }
 
 /** Units compare without case or surrounding spaces ("€" and " € " agree; "€" and "k€" do not). */
