@@ -9,3 +9,7 @@ export const STAGE_COLORS: Record<Stage, string> = {
 	rollout: '#fb923c',
 	outcome: '#15803d'
 };
+
+/** Counts of initiatives: an axis labelled 0.2, 0.4… would suggest fractions of one, so whole ticks only. */
+export const wholeTicks = (scale: { ticks?: () => unknown[] }): unknown[] | undefined =>
+	scale.ticks?.().filter((tick) => Number.isInteger(tick));
