@@ -176,6 +176,11 @@ const table = (): Row[] => [
 		['ok', 'ok', 403, 403, 404, 404, 'login'],
 		{ day: '1', time: '09:30', timeBox: '90', length: '15' }
 	],
+	['GET', `/b/${boardId}/metrics`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['GET', `/b/${boardId}/metrics/export?figure=cumulative`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	// The organisation's metrics: every member of one (the outsider sees their own); guests never.
+	['GET', '/metrics', ['ok', 'ok', 'ok', 'ok', 404, 'ok', 'login']],
+	['GET', '/metrics/export?figure=portfolio', ['ok', 'ok', 'ok', 'ok', 404, 'ok', 'login']],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];
 

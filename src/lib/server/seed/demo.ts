@@ -11,6 +11,7 @@ import { createBoard } from '../services/boards.ts';
 import type { Rooms } from '../deps.ts';
 import { DEMO, type DemoCard } from './demo-data.ts';
 import { writeDemoSections } from './demo-sections.ts';
+import { seedDemoHistory } from './demo-history.ts';
 import { seedDemoStandup } from './demo-standup.ts';
 
 export interface DemoLogin {
@@ -108,6 +109,7 @@ async function seedBoard(
 	const byStage = new Map<Stage, DemoCard[]>();
 	for (const card of demoCards) byStage.set(card.stage, [...(byStage.get(card.stage) ?? []), card]);
 	const author = people.get(organisation.author) ?? null;
+	const placed: { id: string; card: DemoCard; actorId: string | null }[] = [];
 	await (
 		await sync.openFeed(boardId)
 	).write(author, (feed) => {
@@ -135,9 +137,11 @@ async function seedBoard(
 					now
 				);
 				writeDemoSections(doc, id, card, context);
+				placed.push({ id, card, actorId: people.get(card.createdBy) ?? null });
 			});
 		}
 	});
+	await seedDemoHistory(db, boardId, placed, now);
 	const { standup } = organisation;
 	const facilitator = people.get(standup.facilitator) ?? '';
 	const attendees = standup.attendees.map((n) => people.get(n) ?? '');
