@@ -176,6 +176,11 @@ const table = (): Row[] => [
 		['ok', 'ok', 403, 403, 404, 404, 'login'],
 		{ day: '1', time: '09:30', timeBox: '90', length: '15' }
 	],
+	['GET', `/b/${boardId}/transfer`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['GET', `/b/${boardId}/transfer/initiatives.csv`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['GET', `/b/${boardId}/transfer/board.json`, ['ok', 'ok', 403, 403, 404, 404, 'login']],
+	// An empty form: managers are told to choose a file (400), and nothing is restored.
+	['POST', `/b/${boardId}/transfer?/restore`, [400, 400, 403, 403, 404, 404, 'login'], {}],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];
 
