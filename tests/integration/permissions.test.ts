@@ -18,7 +18,7 @@ import { connectClient, whenSynced } from '../factories/yclient.ts';
 const ROLES = ['owner', 'manager', 'member', 'observer', 'guest', 'outsider', 'anonymous'] as const;
 type Who = (typeof ROLES)[number];
 /** ok: 200 · next: 303 elsewhere than login · login: 303 to /login · portal: 303 to /portal · a status. */
-type Outcome = 'ok' | 'next' | 'login' | 'portal' | 403 | 404 | 401;
+type Outcome = 'ok' | 'next' | 'login' | 'portal' | 400 | 403 | 404 | 401;
 type Body = Record<string, string> | ((who: Who) => Record<string, string>);
 type Row = [method: 'GET' | 'POST' | 'WS', path: string, expected: Outcome[], body?: Body];
 

@@ -23,7 +23,11 @@ function copyType(value: unknown, ids: IdMap): unknown {
 		for (const [key, item] of value.entries()) map.set(ids.get(key) ?? key, copyType(item, ids));
 		return map;
 	}
-	if (value instanceof Y.Array) return Y.Array.from(value.toArray().map((item) => copyType(item, ids)));
+	if (value instanceof Y.Array) {
+		const array = new Y.Array<unknown>();
+		array.push(value.toArray().map((item) => copyType(item, ids)));
+		return array;
+	}
 	if (value instanceof Y.Text || value instanceof Y.XmlFragment) return value.clone();
 	return remapValue(value, ids);
 }
