@@ -181,6 +181,9 @@ const table = (): Row[] => [
 	['GET', `/b/${boardId}/transfer/board.json`, ['ok', 'ok', 403, 403, 404, 404, 'login']],
 	// An empty form: managers are told to choose a file (400), and nothing is restored.
 	['POST', `/b/${boardId}/transfer?/restore`, [400, 400, 403, 403, 404, 404, 'login'], {}],
+	['GET', `/b/${boardId}/transfer/trello`, ['ok', 'ok', 403, 403, 404, 404, 'login']],
+	['POST', `/b/${boardId}/transfer/trello?/preview`, [400, 400, 403, 403, 404, 404, 'login'], {}],
+	['POST', `/b/${boardId}/transfer/trello?/import`, [400, 400, 403, 403, 404, 404, 'login'], {}],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];
 
