@@ -6,7 +6,7 @@ const HINTS: readonly [Stage, readonly string[]][] = [
 	['rollout', ['doing', 'in progress', 'en cours', 'rollout', 'deploiement', 'pilot', 'test', 'wip']],
 	['scope', ['scope', 'perimetre', 'planned', 'planifie', 'ready', 'pret', 'next', 'a venir', 'sprint']],
 	['objective', ['objective', 'objectif', 'goal', 'kpi', 'metric', 'indicateur']],
-	['review', ['review', 'revue', 'analyse', 'analysis', 'etude', 'evaluat', 'discovery', 'triage']],
+	['review', ['review', 'revue', 'analyse', 'analysis', 'etudi', 'a voir', 'evaluat', 'discovery', 'triage']],
 	['ideas', ['idea', 'idee', 'backlog', 'inbox', 'todo', 'to do', 'a faire', 'signal', 'suggestion']]
 ];
 
