@@ -1,4 +1,5 @@
 import * as v from 'valibot';
+import { LIMITS } from '#lib/domain/validation.ts';
 
 /**
  * A whole board in one versioned JSON file: its settings, its two Yjs documents (state as base64) and
@@ -65,12 +66,12 @@ export const BoardFile = v.object({
 	version: v.literal(1),
 	exportedAt: Time,
 	board: v.object({
-		name: v.pipe(Text, v.nonEmpty(), v.maxLength(200)),
+		name: v.pipe(Text, v.trim(), v.nonEmpty(), v.maxLength(LIMITS.boardName)),
 		visibility: v.picklist(['organisation', 'restricted']),
-		standup_day: v.number(),
-		standup_time: Text,
-		standup_time_box: v.number(),
-		standup_length: v.number()
+		standup_day: v.pipe(v.number(), v.integer(), v.minValue(0), v.maxValue(6)),
+		standup_time: v.pipe(Text, v.regex(/^\d{2}:\d{2}$/)),
+		standup_time_box: v.pipe(v.number(), v.integer(), v.minValue(1)),
+		standup_length: v.pipe(v.number(), v.integer(), v.minValue(1))
 	}),
 	people: v.array(Person),
 	grants: v.array(Grant),
