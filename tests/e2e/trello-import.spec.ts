@@ -1,6 +1,6 @@
 import { fileURLToPath } from 'node:url';
 import { createColleague, createTestBoard } from '../factories/accounts.ts';
-import { column, openBoard, titlesIn } from './board-helpers.ts';
+import { column, openBoard, seriousViolations, titlesIn } from './board-helpers.ts';
 import { expect, test } from './fixtures.ts';
 
 const SMALL = fileURLToPath(new URL('../fixtures/trello/small-board.json', import.meta.url));
@@ -17,6 +17,7 @@ test('an owner previews a Trello export, changes where a list goes, imports; a c
 	await owner.page.getByRole('link', { name: 'Import et export' }).click();
 	const transfer = owner.page.getByRole('dialog', { name: 'Import et export' });
 	await expect(transfer.getByRole('link', { name: 'Initiatives en tableur (CSV)' })).toBeVisible();
+	expect(await seriousViolations(owner.page)).toEqual([]);
 	await transfer.getByRole('link', { name: 'Importer depuis Trello' }).click();
 
 	const dialog = owner.page.getByRole('dialog', { name: 'Importer depuis Trello' });
@@ -31,6 +32,7 @@ test('an owner previews a Trello export, changes where a list goes, imports; a c
 	await expect(dialog.getByRole('combobox', { name: 'En cours (1)' })).toHaveValue('rollout');
 	await expect(dialog.getByText(/Yann Le Goff : personne avec cet e-mail ici/)).toBeVisible();
 	await expect(colleague.page.getByRole('button', { name: 'Réduire le temps de chauffe du four' })).toHaveCount(0);
+	expect(await seriousViolations(owner.page)).toEqual([]);
 
 	await review.selectOption({ label: 'Périmètre' });
 	await dialog.getByRole('button', { name: 'Importer', exact: true }).click();

@@ -195,6 +195,8 @@ describe('board backup and restore', () => {
 		const restoredId = after.map((b) => b.id).find((id) => !before.some((b) => b.id === id)) ?? '';
 		expect([303, 200]).toContain(res.status);
 		const second = await download(restoredId);
+		expect(second.board.name).toBe(`${first.board.name} (restauré)`);
+		second.board.name = first.board.name;
 		const ids = pairIds(first, second);
 		expect(new Set(ids.values()).size).toBe(ids.size);
 		for (const [from, to] of ids) expect(to).not.toBe(from);

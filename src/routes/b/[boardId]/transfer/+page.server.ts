@@ -1,6 +1,8 @@
 import { fail, redirect } from '@sveltejs/kit';
 import * as v from 'valibot';
 import { can } from '#lib/domain/permissions.ts';
+import { LIMITS } from '#lib/domain/validation.ts';
+import { m } from '#lib/paraglide/messages.js';
 import { BoardFile } from '#lib/server/transfer/board-file.ts';
 import { restoreBoard, UnreadableDocument } from '#lib/server/transfer/board-restore.ts';
 import { issueField, readJsonUpload } from '#lib/server/transfer/limits.ts';
@@ -23,7 +25,10 @@ export const actions: Actions = {
 			return fail(400, { error: { reason: 'format' as const, field: issueField(parsed.issues[0]) } });
 		let restored: string;
 		try {
-			restored = await restoreBoard(locals.db, board.organizationId, user.id, parsed.output);
+			// Named apart from the original, which usually still sits in the same list of boards.
+			const name = m.transfer_restored_name({ name: parsed.output.board.name }).slice(0, LIMITS.boardName);
+			const file = { ...parsed.output, board: { ...parsed.output.board, name } };
+			restored = await restoreBoard(locals.db, board.organizationId, user.id, file);
 		} catch (e) {
 			if (e instanceof UnreadableDocument) return fail(400, { error: { reason: 'format' as const, field: e.field } });
 			throw e;
