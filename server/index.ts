@@ -13,6 +13,9 @@ if (!existsSync(HANDLER)) {
 // ORIGIN when set, else plain http at whatever host the app is reached by (localhost, a LAN address).
 const stampOrigin = originStamp(process.env.ORIGIN);
 
+// Board backups and Trello exports are uploaded as forms: room for their 10 MB (see transfer/limits.ts).
+process.env.BODY_SIZE_LIMIT ??= '12M';
+
 // Importing the handler runs SvelteKit's init hook, which starts the runtime (database, sync hub); the
 // runtime module comes from the same bundle, so this process holds one copy of the server library.
 const { handler } = (await import(HANDLER.href)) as { handler: RequestListener };

@@ -18,7 +18,7 @@ import { connectClient, whenSynced } from '../factories/yclient.ts';
 const ROLES = ['owner', 'manager', 'member', 'observer', 'guest', 'outsider', 'anonymous'] as const;
 type Who = (typeof ROLES)[number];
 /** ok: 200 · next: 303 elsewhere than login · login: 303 to /login · portal: 303 to /portal · a status. */
-type Outcome = 'ok' | 'next' | 'login' | 'portal' | 403 | 404 | 401;
+type Outcome = 'ok' | 'next' | 'login' | 'portal' | 400 | 403 | 404 | 401;
 type Body = Record<string, string> | ((who: Who) => Record<string, string>);
 type Row = [method: 'GET' | 'POST' | 'WS', path: string, expected: Outcome[], body?: Body];
 
@@ -181,6 +181,14 @@ const table = (): Row[] => [
 	// The organisation's metrics: every member of one (the outsider sees their own); guests never.
 	['GET', '/metrics', ['ok', 'ok', 'ok', 'ok', 404, 'ok', 'login']],
 	['GET', '/metrics/export?figure=portfolio', ['ok', 'ok', 'ok', 'ok', 404, 'ok', 'login']],
+	['GET', `/b/${boardId}/transfer`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['GET', `/b/${boardId}/transfer/initiatives.csv`, ['ok', 'ok', 'ok', 'ok', 404, 404, 'login']],
+	['GET', `/b/${boardId}/transfer/board.json`, ['ok', 'ok', 403, 403, 404, 404, 'login']],
+	// An empty form: managers are told to choose a file (400), and nothing is restored.
+	['POST', `/b/${boardId}/transfer?/restore`, [400, 400, 403, 403, 404, 404, 'login'], {}],
+	['GET', `/b/${boardId}/transfer/trello`, ['ok', 'ok', 403, 403, 404, 404, 'login']],
+	['POST', `/b/${boardId}/transfer/trello?/preview`, [400, 400, 403, 403, 404, 404, 'login'], {}],
+	['POST', `/b/${boardId}/transfer/trello?/import`, [400, 400, 403, 403, 404, 404, 'login'], {}],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 ];
 
