@@ -14,6 +14,10 @@ export interface WipLimits {
 
 export const NO_WIP_LIMITS: Readonly<WipLimits> = { stages: {}, teams: {} };
 
+export function hasLimits(limits: WipLimits): boolean {
+	return Object.keys(limits.stages).length > 0 || Object.keys(limits.teams).length > 0;
+}
+
 /** Highest limit one may set: beyond it a limit limits nothing. */
 export const MAX_WIP_LIMIT = 999;
 
