@@ -19,7 +19,9 @@ test('a stage limit: set in the settings, counted live, a move over it refused, 
 	const review = settings.getByRole('spinbutton', { name: 'Revue' });
 	await review.fill('0');
 	await settings.getByRole('button', { name: 'Appliquer les limites' }).click();
-	await expect(settings.getByRole('alert')).toHaveText('Revue : un nombre entier de 1 à 999, ou vide pour ne pas limiter.');
+	await expect(settings.getByRole('alert')).toHaveText(
+		'Revue : un nombre entier de 1 à 999, ou vide pour ne pas limiter.'
+	);
 	await review.fill('1');
 	await settings.getByRole('button', { name: 'Appliquer les limites' }).click();
 	await expect(settings.getByRole('status')).toHaveText('Limites enregistrées.');
@@ -51,7 +53,9 @@ test('a stage limit: set in the settings, counted live, a move over it refused, 
 	for (const page of [manager.page, colleague.page]) {
 		await expect(titlesIn(page, 'Revue')).toHaveText(['Circuit court', 'Gamme éphémère']);
 		await expect(column(page, 'Revue').getByTestId('wip-count')).toContainText('2 / 1');
-		await expect(column(page, 'Revue')).toContainText('Au-delà de sa limite : 2 initiatives en cours pour une limite de 1');
+		await expect(column(page, 'Revue')).toContainText(
+			'Au-delà de sa limite : 2 initiatives en cours pour une limite de 1'
+		);
 	}
 	await colleague.page.getByRole('button', { name: 'Gamme éphémère' }).click();
 	await expect(colleague.page.getByTestId('gate-override')).toContainText(
@@ -60,6 +64,12 @@ test('a stage limit: set in the settings, counted live, a move over it refused, 
 	// The server accepted the override: no flag comes back.
 	await colleague.page.waitForTimeout(1500);
 	await expect(colleague.page.getByTestId('gate-flag')).toHaveCount(0);
+
+	// The stand-up flags the column over its limit.
+	await manager.page.goto(`/b/${boardId}/standup`);
+	await expect(manager.page.getByTestId('standup-limits')).toContainText(
+		'Revue : 2 initiatives en cours pour une limite de 1'
+	);
 	await manager.context.close();
 	await colleague.context.close();
 });

@@ -1,9 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCard, moveCard, type GateOverride } from '../../src/lib/board/commands.ts';
+import { setField } from '../../src/lib/board/section-commands.ts';
 import { readFlags } from '../../src/lib/board/feed.ts';
 import { readWipLimits } from '../../src/lib/board/wip-limits.ts';
 import type { Stage } from '../../src/lib/domain/stages.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
+import { newId } from '../../src/lib/server/ids.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
@@ -58,7 +60,14 @@ async function newCard(c: Client, id: string, stage: Stage, by: string): Promise
 }
 
 function limitOverride(by: string, missing: string[]): GateOverride {
-	const record = { from: 'review' as const, to: 'ideas' as const, reason: 'Agreed at the Monday meeting', missing, by, at: Date.now() };
+	const record = {
+		from: 'review' as const,
+		to: 'ideas' as const,
+		reason: 'Agreed at the Monday meeting',
+		missing,
+		by,
+		at: Date.now()
+	};
 	return { id: `wip-override-${missing.length}-${by}`.slice(0, 40), record };
 }
 
@@ -118,5 +127,34 @@ describe('limits of live initiatives', () => {
 		await new Promise((r) => setTimeout(r, 400));
 		expect(readFlags(feed.doc, 'wip-manager-card1')).toEqual([]);
 		expect(readFlags(feed.doc, 'wip-first-idea-01')).toEqual([]);
+	});
+
+	it("hold a team limit for the organisation's teams only, and flag a move that brings a team over it", async () => {
+		const teamId = newId();
+		await db
+			.insertInto('team')
+			.values({ id: teamId, organization_id: owner.organizationId, name: 'Ventes', color: '#336699' })
+			.execute();
+		// A field for a team of no organisation of this board is ignored; an empty one is no limit.
+		const saved = await saveLimits(owner, {
+			[`team-${teamId}`]: '1',
+			'team-someone-elses-team': '1',
+			'stage-ideas': ''
+		});
+		expect(saved.status).toBe(200);
+		await eventually(() => readWipLimits(feed.doc).teams[teamId] === 1, 5000, 'the team limit');
+		expect(readWipLimits(feed.doc)).toEqual({ stages: {}, teams: { [teamId]: 1 } });
+
+		const mover = await connect(member);
+		for (const id of ['wip-team-card-001', 'wip-team-card-002']) {
+			await newCard(mover, id, 'ideas', member.userId);
+			setField(mover.doc, id, 'teamId', teamId);
+		}
+		moveCard(mover.doc, 'wip-team-card-001', 'review', 'a5'); // the team's first live initiative: fine
+		await projectedIn('wip-team-card-001', 'review');
+		moveCard(mover.doc, 'wip-team-card-002', 'review', 'a6');
+		await eventually(() => readFlags(feed.doc, 'wip-team-card-002').length > 0, 5000, 'the team flag');
+		expect(readFlags(feed.doc, 'wip-team-card-002')[0]?.missing).toEqual(['team-limit']);
+		expect(readFlags(feed.doc, 'wip-team-card-001')).toEqual([]);
 	});
 });

@@ -103,11 +103,11 @@ export class BoardSession {
 	objectives = $state.raw<GlobalObjective[]>([]);
 	/** The board's limits of live initiatives per stage and per team (set in the settings). */
 	wipLimits = $state.raw<WipLimits>(readWipLimits(this.feed));
-	/** Live initiatives per stage and per team, as the limits count them. */
-	readonly wipCounts: WipCounts = $derived(countLive(liveCards(this.#byId.values())));
 
 	// An immutable snapshot, replaced whole on each change ($state.raw), hence no SvelteMap.
 	#byId = $state.raw<ReadonlyMap<string, CardView>>(NO_CARDS);
+	/** Live initiatives per stage and per team, as the limits count them. */
+	readonly wipCounts: WipCounts = $derived(countLive(liveCards(this.#byId.values())));
 	#connection: BoardConnection | null = null;
 	#feedConnection: BoardConnection | null = null;
 	#localCopy: LocalCopy | null = null;

@@ -83,7 +83,14 @@ describe('planMove', () => {
 			missing: [],
 			limits: [{ code: 'stage-limit', stage: 'ideas', limit: 1, count: 2 }]
 		});
-		const forced = planMove({ card: bare, to: 'ideas', settings, wip, by: manager, overrideReason: 'Idea day, on purpose.' });
+		const forced = planMove({
+			card: bare,
+			to: 'ideas',
+			settings,
+			wip,
+			by: manager,
+			overrideReason: 'Idea day, on purpose.'
+		});
 		expect(forced).toMatchObject({ allowed: true, override: { record: { missing: ['stage-limit'] } } });
 		// Moving within its own column never counts against the limit.
 		expect(planMove({ card: { ...bare, stage: 'ideas' }, to: 'ideas', settings, wip, by: member })).toEqual({

@@ -81,12 +81,7 @@ export function countLive(cards: readonly LiveCard[]): WipCounts {
  * with the move. A move that leaves a count as it was (within a column, a concluded card, a
  * column already over its limit that the move does not add to) breaks nothing.
  */
-export function limitBreaches(
-	cards: readonly LiveCard[],
-	cardId: string,
-	to: Stage,
-	limits: WipLimits
-): LimitBreach[] {
+export function limitBreaches(cards: readonly LiveCard[], cardId: string, to: Stage, limits: WipLimits): LimitBreach[] {
 	const before = countLive(cards);
 	const after = countLive(cards.map((card) => (card.id === cardId ? { ...card, stage: to } : card)));
 	const breaches: LimitBreach[] = [];
@@ -105,7 +100,10 @@ export function limitBreaches(
 }
 
 /** The stages holding more live initiatives than their limit, with their counts (for the stand-up). */
-export function stagesOverLimit(counts: WipCounts, limits: WipLimits): { stage: Stage; count: number; limit: number }[] {
+export function stagesOverLimit(
+	counts: WipCounts,
+	limits: WipLimits
+): { stage: Stage; count: number; limit: number }[] {
 	return STAGES.flatMap((stage) => {
 		const limit = limits.stages[stage];
 		const count = counts.stages[stage];

@@ -4,7 +4,12 @@ import { MAX_WIP_LIMIT, WipLimitsInput, type WipLimits } from '#lib/domain/metho
 
 /** One limit field: empty is "no limit", else a whole number from 1 to MAX_WIP_LIMIT. */
 const LimitField = v.union([
-	v.pipe(v.string(), v.trim(), v.empty(), v.transform(() => undefined)),
+	v.pipe(
+		v.string(),
+		v.trim(),
+		v.empty(),
+		v.transform(() => undefined)
+	),
 	v.pipe(v.string(), v.trim(), v.regex(/^\d+$/), v.toNumber(), v.integer(), v.minValue(1), v.maxValue(MAX_WIP_LIMIT))
 ]);
 
