@@ -127,6 +127,7 @@ const table = (): Row[] => [
 	['POST', '/boards?/create', ['next', 'next', 'next', 'next', 403, 'next', 'login'], { name: 'New' }],
 	['POST', '/boards?/rename', ['ok', 'ok', 403, 403, 404, 404, 'login'], { boardId, name: 'Walked' }],
 	['POST', `/b/${boardId}/settings?/addObjective`, ['ok', 'ok', 403, 403, 404, 404, 'login'], { title: 'Goal' }],
+	['POST', `/b/${boardId}/settings?/limits`, ['ok', 'ok', 403, 403, 404, 404, 'login'], { 'stage-rollout': '5' }],
 	[
 		'POST',
 		`/b/${boardId}/access?/visibility`,

@@ -7,6 +7,8 @@ import { rankForIndex } from '#lib/domain/ordering.ts';
 import { CardTitle } from '#lib/domain/validation.ts';
 import type { Missing } from '#lib/domain/method/gates.ts';
 import { missingFor, planMove, type MoveResult } from './gated-move.ts';
+import { countLive, type WipCounts, type WipLimits } from '#lib/domain/method/wip-limits.ts';
+import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
 import type { Actor, MethodCard } from '#lib/domain/method/types.ts';
 import { cardsMap, getCard, getDescription, type CardView } from '#lib/board/schema.ts';
 import { toMethodCard } from '#lib/board/card-sections.ts';
@@ -100,9 +102,13 @@ export class BoardSession {
 	readonly presence: BoardPresence;
 	settings = $state.raw<BoardSettings>(readSettings(this.feed));
 	objectives = $state.raw<GlobalObjective[]>([]);
+	/** The board's limits of live initiatives per stage and per team (set in the settings). */
+	wipLimits = $state.raw<WipLimits>(readWipLimits(this.feed));
 
 	// An immutable snapshot, replaced whole on each change ($state.raw), hence no SvelteMap.
 	#byId = $state.raw<ReadonlyMap<string, CardView>>(NO_CARDS);
+	/** Live initiatives per stage and per team, as the limits count them. */
+	readonly wipCounts: WipCounts = $derived(countLive(liveCards(this.#byId.values())));
 	#connection: BoardConnection | null = null;
 	#feedConnection: BoardConnection | null = null;
 	#localCopy: LocalCopy | null = null;
@@ -241,15 +247,16 @@ export class BoardSession {
 
 	/**
 	 * Puts the card at `index` of `stage` (index counted without the card itself), if the gates
-	 * crossed are met, or if a manager gives a reason to force them (recorded on the card).
+	 * crossed are met and no limit of live initiatives is full, or if a manager gives a reason to force them (recorded on the card).
 	 */
 	move(cardId: string, stage: Stage, index: number, overrideReason?: string): MoveResult {
 		const card = this.card(cardId);
 		const column = this.columns[stage];
 		if (!card || column.findIndex((c) => c.id === cardId) === index) return { moved: true }; // already there
 		const by = { id: this.user.id, canOverride: this.canOverride };
-		const plan = planMove({ card, to: stage, settings: this.settings, by, overrideReason });
-		if (!plan.allowed) return { moved: false, missing: plan.missing };
+		const wip = { cards: liveCards(this.#byId.values()), limits: this.wipLimits };
+		const plan = planMove({ card, to: stage, settings: this.settings, wip, by, overrideReason });
+		if (!plan.allowed) return { moved: false, missing: plan.missing, limits: plan.limits };
 		moveCard(this.doc, cardId, stage, rankForIndex(column, cardId, index), plan.override);
 		return { moved: true };
 	}
@@ -321,6 +328,7 @@ export class BoardSession {
 	#mirrorBoard = () => {
 		this.settings = readSettings(this.feed);
 		this.objectives = readObjectives(this.feed);
+		this.wipLimits = readWipLimits(this.feed);
 	};
 }
 

@@ -40,7 +40,8 @@ describe('planMove', () => {
 			missing: [
 				{ code: 'strengths', section: 'review' },
 				{ code: 'difficulties', section: 'review' }
-			]
+			],
+			limits: []
 		});
 	});
 
@@ -68,6 +69,32 @@ describe('planMove', () => {
 					by: 'user_manager_1'
 				}
 			}
+		});
+	});
+
+	it('refuses a move into a full stage, and lets a manager force it with both limits recorded', () => {
+		const cards = [
+			{ id: 'card_full_0001', stage: 'ideas' as const, teamIds: [], concluded: false },
+			{ id: bare.id, stage: 'review' as const, teamIds: [], concluded: false }
+		];
+		const wip = { cards, limits: { stages: { ideas: 1 }, teams: {} } };
+		expect(planMove({ card: bare, to: 'ideas', settings, wip, by: member })).toEqual({
+			allowed: false,
+			missing: [],
+			limits: [{ code: 'stage-limit', stage: 'ideas', limit: 1, count: 2 }]
+		});
+		const forced = planMove({
+			card: bare,
+			to: 'ideas',
+			settings,
+			wip,
+			by: manager,
+			overrideReason: 'Idea day, on purpose.'
+		});
+		expect(forced).toMatchObject({ allowed: true, override: { record: { missing: ['stage-limit'] } } });
+		// Moving within its own column never counts against the limit.
+		expect(planMove({ card: { ...bare, stage: 'ideas' }, to: 'ideas', settings, wip, by: member })).toEqual({
+			allowed: true
 		});
 	});
 });

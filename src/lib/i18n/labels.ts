@@ -198,5 +198,7 @@ export function missingLabel(missing: Missing): string {
 /** The wording of a stored gate code (gate flags and overrides keep codes only), or the code itself. */
 export function missingCodeLabel(code: string, maxSegments: number): string {
 	if (code === 'segments-too-many') return m.gate_missing_segments_too_many({ max: maxSegments });
+	if (code === 'stage-limit') return m.wip_code_stage();
+	if (code === 'team-limit') return m.wip_code_team();
 	return Object.hasOwn(LABELS.missing, code) ? label('missing', code as keyof Labels['missing']) : code;
 }

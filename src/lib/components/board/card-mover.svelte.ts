@@ -1,18 +1,17 @@
 import { m } from '#lib/paraglide/messages.js';
-import type { Missing } from '#lib/domain/method/gates.ts';
+import type { Blockers } from '#lib/collab/gated-move.ts';
 import type { Stage } from '#lib/domain/stages.ts';
 import type { BoardSession } from '#lib/collab/board-session.svelte.ts';
 import type { Columns } from '#lib/collab/columns.ts';
 import { placeOf, positionIn, step, withCardAt, type ArrowKey, type Place } from './keyboard-move.ts';
 import { stageLabel } from '#lib/i18n/labels.ts';
 
-/** A move the gates refused: where it was going and what the card lacks. */
-export interface Refusal {
+/** A move the gates or the limits refused: where it was going, what the card lacks, which limits are full. */
+export interface Refusal extends Blockers {
 	cardId: string;
 	title: string;
 	to: Stage;
 	index: number;
-	missing: Missing[];
 }
 
 interface Lifted {
@@ -68,7 +67,10 @@ export class CardMover {
 		const { stage, index } = lifted.to;
 		const result = this.#session.move(lifted.cardId, stage, index);
 		if (result.moved) this.#announceWhereNow(lifted, m.board_kb_dropped);
-		else this.#onRefused({ cardId: lifted.cardId, title: lifted.title, to: stage, index, missing: result.missing });
+		else {
+			const { missing, limits } = result;
+			this.#onRefused({ cardId: lifted.cardId, title: lifted.title, to: stage, index, missing, limits });
+		}
 	}
 
 	cancel(): void {

@@ -2,7 +2,9 @@ import type { Selectable } from 'kysely';
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
-import { cardsMap, getCard, readCard, touchedCardIds, type CardView } from '#lib/board/schema.ts';
+import { cardsMap, getCard, readCard, readCards, touchedCardIds, type CardView } from '#lib/board/schema.ts';
+import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
+import { hasLimits, type LiveCard } from '#lib/domain/method/wip-limits.ts';
 import type { CollectionRecords } from '#lib/board/sections.ts';
 import { cardSharing, toAudience } from '#lib/board/sharing.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
@@ -11,7 +13,7 @@ import type { Database } from '../db/schema.ts';
 import { recordEvent, type CardEvent } from '../services/events.ts';
 import { cardChanges } from './card-events.ts';
 import { checkInPlanColumn } from './check-in-plan.ts';
-import { bypassFlag } from './gate-guard.ts';
+import { bypassFlag, limitCodes } from './gate-guard.ts';
 import { guestColumns } from './guest-view.ts';
 
 export type Flag = CollectionRecords['flags'];
@@ -81,7 +83,12 @@ export class CardProjection {
 		this.#dirty.clear();
 		const now = Date.now();
 		const flags: [string, Flag][] = [];
-		const settings = readSettings(await this.#options.feed());
+		const feed = await this.#options.feed();
+		const settings = readSettings(feed);
+		const wipLimits = readWipLimits(feed);
+		// The whole board is read once, and only when a flush holds a move to judge against limits.
+		let board: LiveCard[] | null = null;
+		const boardNow = () => (board ??= liveCards(readCards(this.#doc)));
 		const { timeZone } = settings;
 		const today = localDate(now, timeZone);
 		let guestChange = false;
@@ -120,7 +127,9 @@ export class CardProjection {
 						events.push({ boardId: this.#boardId, cardId: id, kind, data, actorId: writer });
 				if (writer && from !== card.stage) {
 					const who = { userId: writer, mayOverride: mayOverride.has(writer) };
-					const flag = bypassFlag(card, from, settings, who, now);
+					// Limits judge moves of cards already on the board (a new card is not a move).
+					const limits = before && hasLimits(wipLimits) ? limitCodes(boardNow(), card, from, wipLimits) : [];
+					const flag = bypassFlag(card, from, settings, who, now, limits);
 					if (flag) {
 						flags.push([id, flag]);
 						const data = { from: flag.from, to: flag.to, missing: flag.missing };

@@ -5,7 +5,7 @@ import type { CollectionRecords } from '#lib/board/sections.ts';
 import { OVERRIDE_REASON_MIN } from '#lib/domain/method/gates.ts';
 import { DEFAULT_METHOD_SETTINGS } from '#lib/domain/method/types.ts';
 import type { Stage } from '#lib/domain/stages.ts';
-import { bypassFlag, type Writer } from './gate-guard.ts';
+import { bypassFlag, limitCodes, type Writer } from './gate-guard.ts';
 
 const MANAGER: Writer = { userId: 'user_manager_01', mayOverride: true };
 const OTHER_MANAGER: Writer = { userId: 'user_manager_02', mayOverride: true };
@@ -168,5 +168,35 @@ describe('bypassFlag', () => {
 			const forced = card('objective', { overrides: [override('review', 'objective', MANAGER.userId, reason)] });
 			expect(bypassFlag(forced, 'review', settings, MANAGER, NOW), JSON.stringify(reason)).not.toBeNull();
 		}
+	});
+});
+
+describe('limit bypasses', () => {
+	const full = { stages: { rollout: 1 }, teams: {} };
+	const other = { id: 'card_other_0001', stage: 'rollout' as const, teamIds: [], concluded: false };
+	const moved = card('rollout');
+	const board = [other, { id: moved.id, stage: 'rollout' as const, teamIds: [], concluded: false }];
+
+	it('finds the limits a move broke, judged with the card put back where it came from', () => {
+		expect(limitCodes(board, moved, 'scope', full)).toEqual(['stage-limit']);
+		expect(limitCodes(board, moved, 'rollout', full)).toEqual([]);
+		expect(limitCodes([board[1]!], moved, 'scope', full)).toEqual([]);
+	});
+
+	it('flags a move that broke a limit, backwards too, unless its writer overrode that limit', () => {
+		const back = card('scope');
+		expect(bypassFlag(back, 'rollout', settings, MEMBER, NOW, ['stage-limit'])).toEqual({
+			from: 'rollout',
+			to: 'scope',
+			missing: ['stage-limit'],
+			by: MEMBER.userId,
+			at: NOW
+		});
+		const gateOnly = card('scope', { overrides: [override('rollout', 'scope', MANAGER.userId)] });
+		expect(bypassFlag(gateOnly, 'rollout', settings, MANAGER, NOW, ['stage-limit'])).not.toBeNull();
+		const limitOverride = { ...override('rollout', 'scope', MANAGER.userId), missing: ['stage-limit'] };
+		const covered = card('scope', { overrides: [limitOverride] });
+		expect(bypassFlag(covered, 'rollout', settings, MANAGER, NOW, ['stage-limit'])).toBeNull();
+		expect(bypassFlag(covered, 'rollout', settings, MEMBER, NOW, ['stage-limit'])).not.toBeNull();
 	});
 });

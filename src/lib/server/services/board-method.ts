@@ -9,6 +9,8 @@ import {
 	type BoardSettings,
 	type GlobalObjective
 } from '#lib/board/board-settings.ts';
+import { readWipLimits, writeWipLimits } from '#lib/board/wip-limits.ts';
+import type { WipLimits } from '#lib/domain/method/wip-limits.ts';
 import { rankBetween } from '#lib/domain/ordering.ts';
 import type { BoardDeps } from '../deps.ts';
 
@@ -31,9 +33,9 @@ export function managesBoard(board: BoardAccess): boolean {
 export async function readBoardMethod(
 	deps: MethodDeps,
 	boardId: string
-): Promise<{ settings: BoardSettings; objectives: GlobalObjective[] }> {
+): Promise<{ settings: BoardSettings; objectives: GlobalObjective[]; wipLimits: WipLimits }> {
 	const feed = await deps.sync.openFeed(boardId);
-	return { settings: readSettings(feed.doc), objectives: readObjectives(feed.doc) };
+	return { settings: readSettings(feed.doc), objectives: readObjectives(feed.doc), wipLimits: readWipLimits(feed.doc) };
 }
 
 async function change(deps: MethodDeps, boardId: string, userId: string, edit: (doc: Y.Doc) => void): Promise<void> {
@@ -43,6 +45,10 @@ async function change(deps: MethodDeps, boardId: string, userId: string, edit: (
 
 export function saveSettings(deps: MethodDeps, boardId: string, userId: string, settings: BoardSettings) {
 	return change(deps, boardId, userId, (doc) => writeSettings(doc, settings));
+}
+
+export function saveWipLimits(deps: MethodDeps, boardId: string, userId: string, limits: WipLimits) {
+	return change(deps, boardId, userId, (doc) => writeWipLimits(doc, limits));
 }
 
 /** Adds a global objective at the end; false when the board already has the most it may have. */

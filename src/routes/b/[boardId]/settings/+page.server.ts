@@ -7,6 +7,8 @@ import { requireUser } from '#lib/server/auth/guard.ts';
 import { findBoardForUser } from '#lib/server/services/boards.ts';
 import * as method from '#lib/server/services/board-method.ts';
 import { readCadence, writeCadence } from '#lib/server/services/standups.ts';
+import { listDirectory } from '#lib/server/services/directory.ts';
+import { parseWipForm } from './wip-form.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 /** The board, when the signed-in person manages it: 404 for non-members (no hint it exists), 403 for members. */
@@ -69,6 +71,17 @@ export const actions: Actions = {
 			timeZone: parsed.output.timeZone
 		});
 		return { action: 'settings' as const, saved: true };
+	},
+	limits: async ({ locals, url, params, request }) => {
+		const { user, board } = await managedBoard(locals, url, params.boardId);
+		const { teams } = await listDirectory(locals.db, board.organizationId);
+		const parsed = parseWipForm(
+			await request.formData(),
+			teams.map((t) => t.id)
+		);
+		if ('errors' in parsed) return fail(400, { action: 'limits' as const, ...parsed });
+		await method.saveWipLimits(locals, board.id, user.id, parsed.limits);
+		return { action: 'limits' as const, saved: true };
 	},
 	standup: async ({ locals, url, params, request }) => {
 		const { board } = await managedBoard(locals, url, params.boardId);
