@@ -176,7 +176,19 @@ const table = (): Row[] => [
 		['ok', 'ok', 403, 403, 404, 404, 'login'],
 		{ day: '1', time: '09:30', timeBox: '90', length: '15' }
 	],
-	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
+	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]],
+	[
+		'POST',
+		'/account?/createToken',
+		['ok', 'ok', 'ok', 'ok', 403, 'ok', 'login'],
+		{ name: 'CI', access: 'read', expires: '30' }
+	],
+	['POST', '/account?/revokeToken', [404, 404, 404, 404, 404, 404, 'login'], { tokenId: 'not_a_token_of_yours' }],
+	['GET', '/api/docs', ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
+	['GET', '/api/v1/openapi.json', ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
+	// The API ignores cookies: every session here is refused; tokens are walked in api.test.ts.
+	['GET', '/api/v1/boards', [401, 401, 401, 401, 401, 401, 401]],
+	['GET', `/api/v1/boards/${boardId}/cards`, [401, 401, 401, 401, 401, 401, 401]]
 ];
 
 describe('the permission walk', () => {
