@@ -1,4 +1,6 @@
-/** The REST API's tables (migration 2026-12-06-007). */
+import type { Generated } from 'kysely';
+
+/** The REST API's and the webhooks' tables (migration 2026-12-06-007). */
 export interface ApiTables {
 	api_token: {
 		id: string;
@@ -11,5 +13,33 @@ export interface ApiTables {
 		created_at: number;
 		expires_at: number | null;
 		last_used_at: number | null;
+	};
+	webhook: {
+		id: string;
+		organization_id: string;
+		/** Null: every board of the organisation. */
+		board_id: string | null;
+		url: string;
+		secret: string;
+		/** JSON list of event names. */
+		events: string;
+		created_by: string;
+		created_at: number;
+		consecutive_failures: Generated<number>;
+		disabled_at: number | null;
+	};
+	webhook_delivery: {
+		id: string;
+		webhook_id: string;
+		event: string;
+		/** The JSON body sent, exactly as signed. */
+		payload: string;
+		status: 'pending' | 'delivered' | 'failed';
+		attempts: Generated<number>;
+		next_attempt_at: number;
+		response_code: number | null;
+		error: string | null;
+		created_at: number;
+		finished_at: number | null;
 	};
 }
