@@ -28,7 +28,11 @@ beforeAll(async () => {
 	boardId = await createTestBoard(db, owner, 'Atelier');
 	token = await createToken(db, owner);
 	receiver = await startReceiver();
-	const hook = await createWebhook(db, owner.organizationId, owner.userId, { url: receiver.url, events: [...WEBHOOK_EVENTS], boardId: '' });
+	const hook = await createWebhook(db, owner.organizationId, owner.userId, {
+		url: receiver.url,
+		events: [...WEBHOOK_EVENTS],
+		boardId: ''
+	});
 	({ secret, id: webhookId } = hook!);
 }, 30_000);
 
@@ -48,7 +52,11 @@ async function until<T>(find: () => T | undefined | Promise<T | undefined>, what
 	throw new Error(`timed out waiting for ${what}`);
 }
 
-const bodies = () => receiver.received.map((r) => ({ ...r, json: JSON.parse(r.body) as { event: string; id: string; data: Record<string, unknown> } }));
+const bodies = () =>
+	receiver.received.map((r) => ({
+		...r,
+		json: JSON.parse(r.body) as { event: string; id: string; data: Record<string, unknown> }
+	}));
 const receivedEvent = (event: string, check: (data: Record<string, unknown>) => boolean = () => true) =>
 	until(() => bodies().find((b) => b.json.event === event && check(b.json.data)), event);
 const api = (method: 'GET' | 'POST', path: string, body?: unknown) => callApi(server.url, token, method, path, body);
@@ -72,8 +80,13 @@ describe('webhook deliveries', () => {
 		await receivedEvent('checkin.added', (d) => d.cardId === card.id && d.value === 3);
 		await receivedEvent('signal.created', (d) => d.cardId === card.id);
 		await receivedEvent('card.moved', (d) => d.cardId === card.id && d.to === 'review');
-		for (const b of bodies()) expect(isSignatureValid(secret, b.body, b.headers['x-bouture-signature'] as string)).toBe(true);
-		const log = await db.selectFrom('webhook_delivery').select(['status', 'response_code']).where('webhook_id', '=', webhookId).execute();
+		for (const b of bodies())
+			expect(isSignatureValid(secret, b.body, b.headers['x-bouture-signature'] as string)).toBe(true);
+		const log = await db
+			.selectFrom('webhook_delivery')
+			.select(['status', 'response_code'])
+			.where('webhook_id', '=', webhookId)
+			.execute();
 		expect(log.every((d) => d.status === 'delivered' && d.response_code === 200)).toBe(true);
 	});
 
@@ -117,7 +130,11 @@ describe('webhook deliveries', () => {
 	it('disables a webhook after repeated failures', async () => {
 		const failing = await startReceiver();
 		failing.answer(503);
-		const hook = (await createWebhook(db, owner.organizationId, owner.userId, { url: failing.url, events: ['card.created'], boardId }))!;
+		const hook = (await createWebhook(db, owner.organizationId, owner.userId, {
+			url: failing.url,
+			events: ['card.created'],
+			boardId
+		}))!;
 		for (let i = 0; i < DISABLE_AFTER_FAILURES; i++) await sendTest(db, owner.organizationId, hook.id);
 		const row = await until(async () => {
 			const h = await db.selectFrom('webhook').selectAll().where('id', '=', hook.id).executeTakeFirstOrThrow();
@@ -135,7 +152,12 @@ describe('webhook deliveries', () => {
 		receiver.answer(503);
 		const card = (await api('POST', `/boards/${boardId}/cards`, { title: 'Après redémarrage' })).body as { id: string };
 		await until(async () => {
-			const rows = await db.selectFrom('webhook_delivery').select(['payload', 'attempts']).where('webhook_id', '=', webhookId).where('event', '=', 'card.created').execute();
+			const rows = await db
+				.selectFrom('webhook_delivery')
+				.select(['payload', 'attempts'])
+				.where('webhook_id', '=', webhookId)
+				.where('event', '=', 'card.created')
+				.execute();
 			return rows.some((r) => r.payload.includes(card.id) && r.attempts >= 1) ? true : undefined;
 		}, 'a failed first attempt');
 		expect(await server.stop()).toBe(0);
@@ -143,7 +165,11 @@ describe('webhook deliveries', () => {
 		server = await startServer({ dbPath: server.dbPath, env });
 		const delivered = await receivedEvent('card.created', (d) => d.cardId === card.id && receiver.received.length > 0);
 		await until(async () => {
-			const rows = await db.selectFrom('webhook_delivery').select(['payload', 'status']).where('event', '=', 'card.created').execute();
+			const rows = await db
+				.selectFrom('webhook_delivery')
+				.select(['payload', 'status'])
+				.where('event', '=', 'card.created')
+				.execute();
 			return rows.some((r) => r.payload.includes(card.id) && r.status === 'delivered') ? true : undefined;
 		}, 'the delivery recorded as delivered');
 		expect(isSignatureValid(secret, delivered.body, delivered.headers['x-bouture-signature'] as string)).toBe(true);

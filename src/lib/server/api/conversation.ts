@@ -3,7 +3,7 @@ import { cardComments, CommentBody } from '#lib/board/comments.ts';
 import { cardSignals } from '#lib/board/signals.ts';
 import type { CardView } from '#lib/board/schema.ts';
 import { CheckInInput } from '#lib/domain/method/schemas.ts';
-import { isId } from '#lib/domain/validation.ts';
+import { ID_PATTERN, isId } from '#lib/domain/validation.ts';
 import type { ApiCaller } from '../auth/api-tokens.ts';
 import type { BoardDeps } from '../deps.ts';
 import { hit, RATE_LIMITS } from '../rate-limit.ts';
@@ -15,7 +15,7 @@ import { ApiFailure, notFound } from './respond.ts';
 
 export const NewCommentInput = v.object({
 	body: CommentBody,
-	parentId: v.optional(v.nullable(v.pipe(v.string(), v.check(isId, 'Not a comment id'))), null)
+	parentId: v.optional(v.nullable(v.pipe(v.string(), v.regex(ID_PATTERN, 'Not a comment id'))), null)
 });
 export { CheckInInput, MemberSignalInput as SignalInput };
 

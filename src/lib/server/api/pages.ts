@@ -15,7 +15,9 @@ const PageQuery = v.object({
 	)
 });
 
-export function readPageQuery(url: URL): { cursor: string | undefined; limit: number } {
+export type PageQuery = { cursor?: string; limit: number };
+
+export function readPageQuery(url: URL): PageQuery {
 	const query = Object.fromEntries(
 		['cursor', 'limit'].flatMap((k) => (url.searchParams.has(k) ? [[k, url.searchParams.get(k)]] : []))
 	);
@@ -23,7 +25,7 @@ export function readPageQuery(url: URL): { cursor: string | undefined; limit: nu
 }
 
 /** One page of a board's cards, from the projection (what search and the stand-up read too). */
-export async function listCardPage(db: Db, boardId: string, page: { cursor: string | undefined; limit: number }) {
+export async function listCardPage(db: Db, boardId: string, page: PageQuery) {
 	let query = db
 		.selectFrom('card')
 		.select(['id', 'title', 'stage', 'archived', 'owner_id', 'team_id', 'updated_at'])

@@ -255,7 +255,13 @@ export async function closeStandup(db: Db, standupId: string, summary: StandupSu
 		if (!result) return false;
 		// Webhooks hear of it in the same transaction (see webhooks/outbox.ts).
 		const data = { standupId, endedAt: new Date(summary.endedAt).toISOString(), url: `/standups/${standupId}` };
-		const event = { id: standupId, event: 'standup.closed' as const, boardId: result.board_id, at: summary.endedAt, data };
+		const event = {
+			id: standupId,
+			event: 'standup.closed' as const,
+			boardId: result.board_id,
+			at: summary.endedAt,
+			data
+		};
 		await enqueueHookEvent(trx, event);
 		return true;
 	});

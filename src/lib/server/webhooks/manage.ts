@@ -35,7 +35,12 @@ export async function createWebhook(
 ): Promise<{ id: string; secret: string } | null> {
 	const boardId = input.boardId || null;
 	if (boardId) {
-		const board = await db.selectFrom('board').select('id').where('id', '=', boardId).where('organization_id', '=', organizationId).executeTakeFirst();
+		const board = await db
+			.selectFrom('board')
+			.select('id')
+			.where('id', '=', boardId)
+			.where('organization_id', '=', organizationId)
+			.executeTakeFirst();
 		if (!board) return null;
 	}
 	const id = newId();
@@ -99,7 +104,12 @@ export async function listWebhooks(db: Db, organizationId: string) {
 }
 
 const ofOrganization = (db: Db, organizationId: string, id: string) =>
-	db.selectFrom('webhook').select(['id', 'board_id']).where('id', '=', id).where('organization_id', '=', organizationId).executeTakeFirst();
+	db
+		.selectFrom('webhook')
+		.select(['id', 'board_id'])
+		.where('id', '=', id)
+		.where('organization_id', '=', organizationId)
+		.executeTakeFirst();
 
 /** Queues a `ping` for the webhook; false when it is not the organisation's. */
 export async function sendTest(db: Db, organizationId: string, id: string, now = Date.now()): Promise<boolean> {
@@ -114,7 +124,10 @@ export async function sendTest(db: Db, organizationId: string, id: string, now =
 		boardId: hook.board_id,
 		data: { message: 'Test delivery from Bouture' }
 	});
-	await db.insertInto('webhook_delivery').values({ ...queued(id, 'ping', payload, now), id: deliveryId }).execute();
+	await db
+		.insertInto('webhook_delivery')
+		.values({ ...queued(id, 'ping', payload, now), id: deliveryId })
+		.execute();
 	return true;
 }
 
@@ -132,6 +145,10 @@ export async function enableWebhook(db: Db, organizationId: string, id: string):
 export async function deleteWebhook(db: Db, organizationId: string, id: string): Promise<boolean> {
 	if (!(await ofOrganization(db, organizationId, id))) return false;
 	await db.deleteFrom('webhook_delivery').where('webhook_id', '=', id).execute();
-	const result = await db.deleteFrom('webhook').where('id', '=', id).where('organization_id', '=', organizationId).executeTakeFirst();
+	const result = await db
+		.deleteFrom('webhook')
+		.where('id', '=', id)
+		.where('organization_id', '=', organizationId)
+		.executeTakeFirst();
 	return Number(result.numDeletedRows) === 1;
 }

@@ -32,7 +32,11 @@ export function payloadOf(event: HookEvent, organizationId: string): string {
 
 /** Queues the event for every enabled webhook of the board's organisation (or of the board) that listens to it. */
 export async function enqueueHookEvent(trx: Kysely<Database>, event: HookEvent): Promise<number> {
-	const board = await trx.selectFrom('board').select('organization_id').where('id', '=', event.boardId).executeTakeFirst();
+	const board = await trx
+		.selectFrom('board')
+		.select('organization_id')
+		.where('id', '=', event.boardId)
+		.executeTakeFirst();
 	if (!board) return 0;
 	const hooks = await trx
 		.selectFrom('webhook')

@@ -27,7 +27,7 @@ const ERROR_MAX = 300;
 
 export function startWebhookWorker(db: Db, options: WorkerOptions): () => Promise<void> {
 	let stopped = false;
-	let running: Promise<void> = Promise.resolve();
+	let running: Promise<unknown> = Promise.resolve();
 	const tick = () => {
 		if (stopped) return;
 		running = drainDue(db, options)
@@ -75,7 +75,13 @@ export async function drainDue(db: Db, options: Pick<WorkerOptions, 'retryBaseMs
 
 type Answer = { ok: boolean; code: number | null; error: string | null };
 
-async function send(delivery: { id: string; event: string; payload: string; url: string; secret: string }): Promise<Answer> {
+async function send(delivery: {
+	id: string;
+	event: string;
+	payload: string;
+	url: string;
+	secret: string;
+}): Promise<Answer> {
 	try {
 		const res = await fetch(delivery.url, {
 			method: 'POST',
@@ -93,11 +99,20 @@ async function send(delivery: { id: string; event: string; payload: string; url:
 		await res.body?.cancel();
 		return { ok: res.status >= 200 && res.status < 300, code: res.status, error: null };
 	} catch (error) {
-		return { ok: false, code: null, error: String(error instanceof Error && error.cause ? error.cause : error).slice(0, ERROR_MAX) };
+		return {
+			ok: false,
+			code: null,
+			error: String(error instanceof Error && error.cause ? error.cause : error).slice(0, ERROR_MAX)
+		};
 	}
 }
 
-async function record(db: Db, delivery: { id: string; attempts: number; webhook_id: string }, answer: Answer, retryBaseMs: number) {
+async function record(
+	db: Db,
+	delivery: { id: string; attempts: number; webhook_id: string },
+	answer: Answer,
+	retryBaseMs: number
+) {
 	const now = Date.now();
 	const attempts = delivery.attempts + 1;
 	const finished = answer.ok || attempts >= MAX_ATTEMPTS;
