@@ -1,16 +1,11 @@
-import { STAGES } from '#lib/domain/stages.ts';
-import { CONFIDENCES } from '#lib/domain/method/types.ts';
-import { SIGNAL_CHANNELS, SIGNAL_SENTIMENTS, SIGNAL_SOURCES } from '#lib/board/signals.ts';
-import { COMMENT_BODY_MAX } from '#lib/board/comments.ts';
-import { LIMITS } from '#lib/domain/validation.ts';
 import { MAX_LIMIT } from './pages.ts';
+import { ref, schemas } from './openapi-schemas.ts';
 
 /**
- * The API's OpenAPI 3.1 document, written by hand in this one module; its enums and limits come from
+ * The API's OpenAPI 3.1 document, written by hand here (paths) and in openapi-schemas.ts; its enums and limits come from
  * the same constants the valibot schemas use, so they cannot drift apart.
  */
 
-const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
 const body = (schema: object) => ({ required: true, content: { 'application/json': { schema } } });
 const ok = (description: string, schema: object) => ({ description, content: { 'application/json': { schema } } });
 const err = (description: string) => ({ description, content: { 'application/json': { schema: ref('Error') } } });
@@ -117,137 +112,6 @@ const paths = {
 			parameters: CARD,
 			requestBody: body(ref('NewSignal')),
 			responses: { '201': ok('The signal', ref('Signal')), ...WRITE }
-		}
-	}
-};
-
-const str = { type: 'string' };
-const time = { type: 'string', format: 'date-time' };
-const date = { type: 'string', format: 'date' };
-const nullable = (schema: object) => ({ oneOf: [schema, { type: 'null' }] });
-
-const schemas = {
-	Error: {
-		type: 'object',
-		required: ['error'],
-		properties: {
-			error: {
-				type: 'object',
-				required: ['code', 'message'],
-				properties: {
-					code: str,
-					message: str,
-					fields: { type: 'object', additionalProperties: str, description: 'Field path → what is wrong' }
-				}
-			}
-		}
-	},
-	Board: {
-		type: 'object',
-		properties: { id: str, name: str, visibility: str, access: { enum: ['edit', 'read'] }, updatedAt: time }
-	},
-	CardSummary: {
-		type: 'object',
-		properties: {
-			id: str,
-			title: str,
-			stage: { enum: STAGES },
-			archived: { type: 'boolean' },
-			ownerId: nullable(str),
-			teamId: nullable(str),
-			updatedAt: time
-		}
-	},
-	CardPage: {
-		type: 'object',
-		properties: { items: { type: 'array', items: ref('CardSummary') }, nextCursor: nullable(str) }
-	},
-	Card: {
-		type: 'object',
-		properties: {
-			id: str,
-			title: str,
-			description: str,
-			stage: { enum: STAGES },
-			archived: { type: 'boolean' },
-			createdAt: time,
-			createdBy: str,
-			ownerId: nullable(str),
-			teamId: nullable(str),
-			objective: { type: 'object' },
-			outcome: { type: 'object' }
-		}
-	},
-	NewCard: {
-		type: 'object',
-		required: ['title'],
-		properties: {
-			title: { type: 'string', minLength: 1, maxLength: LIMITS.title },
-			description: { type: 'string', maxLength: LIMITS.description }
-		}
-	},
-	Move: {
-		type: 'object',
-		required: ['stage'],
-		properties: {
-			stage: { enum: STAGES },
-			index: { type: 'integer', minimum: 0, description: 'Place in the column; the end when absent' },
-			overrideReason: { type: 'string', description: 'Owners and managers: force an unmet gate, with a written reason' }
-		}
-	},
-	Comment: {
-		type: 'object',
-		properties: {
-			id: str,
-			parentId: nullable(str),
-			authorId: str,
-			body: str,
-			createdAt: time,
-			editedAt: nullable(time)
-		}
-	},
-	NewComment: {
-		type: 'object',
-		required: ['body'],
-		properties: { body: { type: 'string', minLength: 1, maxLength: COMMENT_BODY_MAX }, parentId: nullable(str) }
-	},
-	CheckIn: {
-		type: 'object',
-		properties: {
-			id: str,
-			date,
-			value: { type: 'number' },
-			confidence: { enum: CONFIDENCES },
-			note: str,
-			shared: { type: 'boolean' },
-			by: str,
-			recordedAt: time
-		}
-	},
-	NewCheckIn: {
-		type: 'object',
-		required: ['date', 'value', 'confidence'],
-		properties: {
-			date,
-			value: { type: 'number' },
-			confidence: { enum: CONFIDENCES },
-			note: str,
-			shared: { type: 'boolean' }
-		}
-	},
-	Signal: {
-		type: 'object',
-		properties: { id: str, kind: str, text: str, source: str, channel: str, sentiment: str, date, by: str, at: time }
-	},
-	NewSignal: {
-		type: 'object',
-		required: ['source', 'channel', 'sentiment', 'date', 'text'],
-		properties: {
-			source: { enum: SIGNAL_SOURCES },
-			channel: { enum: SIGNAL_CHANNELS },
-			sentiment: { enum: SIGNAL_SENTIMENTS },
-			date,
-			text: { type: 'string', minLength: 1 }
 		}
 	}
 };
