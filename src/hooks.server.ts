@@ -28,6 +28,12 @@ const locale: Handle = ({ event, resolve }) =>
 
 /** Fills locals.user / locals.session from the session cookie, sliding its expiry. */
 const session: Handle = async ({ event, resolve }) => {
+	// The REST API authenticates by bearer token only (see lib/server/api/caller.ts): a cookie there
+	// would let another site's page act as the signed-in person.
+	if (event.url.pathname.startsWith('/api/v1/')) {
+		Object.assign(event.locals, { user: null, session: null, membership: null });
+		return resolve(event);
+	}
 	const token = event.cookies.get(SESSION_COOKIE);
 	const auth = token ? await validateSessionToken(event.locals.db, token) : null;
 	if (token && auth) setSessionCookie(event.cookies, event.url, token, auth.session.expiresAt);

@@ -191,6 +191,27 @@ const table = (): Row[] => [
 	['POST', `/b/${boardId}/transfer/trello?/preview`, [400, 400, 403, 403, 404, 404, 'login'], {}],
 	['POST', `/b/${boardId}/transfer/trello?/import`, [400, 400, 403, 403, 404, 404, 'login'], {}],
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
+	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]],
+	[
+		'POST',
+		'/account?/createToken',
+		['ok', 'ok', 'ok', 'ok', 403, 'ok', 'login'],
+		{ name: 'CI', access: 'read', expires: '30' }
+	],
+	['POST', '/account?/revokeToken', [404, 404, 404, 404, 404, 404, 'login'], { tokenId: 'not_a_token_of_yours' }],
+	['GET', '/admin/webhooks', ['ok', 'ok', 403, 403, 403, 'ok', 'login']],
+	[
+		'POST',
+		'/admin/webhooks?/create',
+		['ok', 'ok', 403, 403, 403, 'ok', 'login'],
+		{ url: 'http://127.0.0.1:9/hook', events: 'card.created', boardId: '' }
+	],
+	['POST', '/admin/webhooks?/test', [404, 404, 403, 403, 403, 404, 'login'], { webhookId: 'not_a_hook_of_yours' }],
+	['GET', '/api/docs', ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
+	['GET', '/api/v1/openapi.json', ['ok', 'ok', 'ok', 'ok', 'ok', 'ok', 'ok']],
+	// The API ignores cookies: every session here is refused; tokens are walked in api.test.ts.
+	['GET', '/api/v1/boards', [401, 401, 401, 401, 401, 401, 401]],
+	['GET', `/api/v1/boards/${boardId}/cards`, [401, 401, 401, 401, 401, 401, 401]]
 ];
 
 describe('the permission walk', () => {

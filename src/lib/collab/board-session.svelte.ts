@@ -6,7 +6,7 @@ import type { Stage } from '#lib/domain/stages.ts';
 import { rankForIndex } from '#lib/domain/ordering.ts';
 import { CardTitle } from '#lib/domain/validation.ts';
 import type { Missing } from '#lib/domain/method/gates.ts';
-import { missingFor, planMove, type MoveResult } from './gated-move.ts';
+import { missingFor, moveWithGates, type MoveResult } from '#lib/board/gated-move.ts';
 import { countLive, type WipCounts, type WipLimits } from '#lib/domain/method/wip-limits.ts';
 import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
 import type { Actor, MethodCard } from '#lib/domain/method/types.ts';
@@ -21,7 +21,7 @@ import {
 	type BoardSettings,
 	type GlobalObjective
 } from '#lib/board/board-settings.ts';
-import { createCard, moveCard, renameCard, setArchived } from '#lib/board/commands.ts';
+import { createCard, renameCard, setArchived } from '#lib/board/commands.ts';
 import { createCardFromTemplate } from '#lib/board/template-commands.ts';
 import { findTemplate } from '#lib/content/templates.ts';
 import { templateCard, type TemplateLocale } from '#lib/domain/templates.ts';
@@ -64,7 +64,7 @@ export interface Directory {
 	teams: Team[];
 }
 
-export type { MoveResult } from './gated-move.ts';
+export type { MoveResult } from '#lib/board/gated-move.ts';
 
 /**
  * One person's live view of one board: owns the Y.Doc, the sync connection and the awareness, and
@@ -251,14 +251,20 @@ export class BoardSession {
 	 */
 	move(cardId: string, stage: Stage, index: number, overrideReason?: string): MoveResult {
 		const card = this.card(cardId);
-		const column = this.columns[stage];
-		if (!card || column.findIndex((c) => c.id === cardId) === index) return { moved: true }; // already there
+		if (!card) return { moved: true };
 		const by = { id: this.user.id, canOverride: this.canOverride };
 		const wip = { cards: liveCards(this.#byId.values()), limits: this.wipLimits };
-		const plan = planMove({ card, to: stage, settings: this.settings, wip, by, overrideReason });
-		if (!plan.allowed) return { moved: false, missing: plan.missing, limits: plan.limits };
-		moveCard(this.doc, cardId, stage, rankForIndex(column, cardId, index), plan.override);
-		return { moved: true };
+		const column = this.columns[stage];
+		return moveWithGates(this.doc, {
+			card,
+			to: stage,
+			column,
+			index,
+			settings: this.settings,
+			wip,
+			by,
+			overrideReason
+		});
 	}
 
 	archive(cardId: string): void {

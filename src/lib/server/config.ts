@@ -8,6 +8,9 @@ export interface Config {
 	smtpUrl: string | null;
 	/** The sender of those e-mails. */
 	mailFrom: string;
+	/** Webhooks: how often the outbox is looked at, and the first retry's delay (doubling after); see webhooks/worker.ts for the defaults. */
+	webhookPollMs?: number;
+	webhookRetryBaseMs?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -16,6 +19,13 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		origin: env.ORIGIN ? new URL(env.ORIGIN).origin : null,
 		seedDemo: !/^(0|false|no|off)$/i.test(env.SEED_DEMO ?? 'true'),
 		smtpUrl: env.SMTP_URL || null,
-		mailFrom: env.MAIL_FROM || 'Bouture <no-reply@localhost>'
+		mailFrom: env.MAIL_FROM || 'Bouture <no-reply@localhost>',
+		webhookPollMs: positive(env.WEBHOOK_POLL_MS),
+		webhookRetryBaseMs: positive(env.WEBHOOK_RETRY_BASE_MS)
 	};
+}
+
+function positive(value: string | undefined): number | undefined {
+	const n = Number(value);
+	return value && Number.isFinite(n) && n > 0 ? n : undefined;
 }

@@ -29,7 +29,9 @@ export const RATE_LIMITS = {
 	/** Comments, replies and help requests by one person. */
 	commentsPerUser: { name: 'comment', max: 20, windowMs: MINUTE },
 	/** A guest's feedback on the portal (each one notifies the card's people). */
-	feedbackPerGuest: { name: 'feedback', max: 10, windowMs: 10 * MINUTE }
+	feedbackPerGuest: { name: 'feedback', max: 10, windowMs: 10 * MINUTE },
+	/** Calls to the REST API with one personal access token. */
+	apiCallsPerToken: { name: 'api-token', max: 300, windowMs: MINUTE }
 } as const satisfies Record<string, Rule>;
 
 /** Failures an account may have before its logins are slowed down; then 1 s, 2 s, 4 s… up to the cap. */

@@ -10,6 +10,7 @@ import { seedDemoIfEmpty, type DemoLogin } from './seed/demo.ts';
 import type { Runtime } from './runtime.ts';
 import { startNotifications } from './services/notifications.ts';
 import { startCheckInSchedule } from './services/check-in-schedule.ts';
+import { DEFAULT_POLL_MS, DEFAULT_RETRY_BASE_MS, startWebhookWorker } from './webhooks/worker.ts';
 
 /** Opens the database, migrates, seeds when asked, and starts the sync hub (runtime.ts keeps the process's one). */
 export async function startRuntime(
@@ -29,6 +30,7 @@ export async function startRuntime(
 		projection,
 		mailer: createMailer(config),
 		async close() {
+			await stopWebhooks();
 			await stopCheckIns();
 			stopNotifications();
 			runtime.mailer?.close();
@@ -37,5 +39,9 @@ export async function startRuntime(
 		}
 	};
 	const stopCheckIns = startCheckInSchedule(runtime);
+	const stopWebhooks = startWebhookWorker(db, {
+		pollMs: config.webhookPollMs ?? DEFAULT_POLL_MS,
+		retryBaseMs: config.webhookRetryBaseMs ?? DEFAULT_RETRY_BASE_MS
+	});
 	return { runtime, demo };
 }

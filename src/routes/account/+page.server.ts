@@ -6,6 +6,7 @@ import { requireUser } from '#lib/server/auth/guard.ts';
 import { listSessions, revokeOtherSessions, revokeSession } from '#lib/server/auth/session.ts';
 import { changePassword } from '#lib/server/services/accounts.ts';
 import type { BoardDeps } from '#lib/server/deps.ts';
+import { createToken, loadTokens, revokeToken } from './tokens.server.ts';
 import { describeUserAgent } from './user-agent.ts';
 import type { Actions, PageServerLoad, RequestEvent } from './$types';
 
@@ -20,6 +21,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 	return {
 		email: user.email,
 		failedAttempts: failedAttempts(url),
+		tokens: await loadTokens(locals.db, user.id),
 		// The one in use first; ids are hashes, harmless to show (the token never leaves the cookie).
 		sessions: sessions
 			.map(({ id, createdAt, expiresAt, userAgent }) => ({
@@ -80,6 +82,8 @@ export const actions: Actions = {
 		await sync.reassessUser(userId);
 		return { action: 'revoke' as const, revoked: true };
 	},
+	createToken,
+	revokeToken,
 	revokeOthers: async (event) => {
 		const { userId, sessionId } = whoIsAsking(event);
 		await endOtherSessions(event.locals, userId, sessionId);

@@ -1,7 +1,8 @@
 import type { Generated } from 'kysely';
+import type { ApiTables } from './api-schema.ts';
 import type { RateLimitTables } from './rate-limit-schema.ts';
 /** Row types of the database, as Kysely sees them. Times are epoch milliseconds. */
-export interface Database extends ConversationTables, StandupTables, CheckInTables, RateLimitTables {
+export interface Database extends ConversationTables, StandupTables, CheckInTables, RateLimitTables, ApiTables {
 	organization: { id: string; name: string; created_at: number };
 	user: {
 		id: string;

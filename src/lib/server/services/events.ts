@@ -1,5 +1,7 @@
 import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
+import { enqueueHookEvent } from '../webhooks/outbox.ts';
+import { CARD_EVENT_HOOKS } from '#lib/domain/webhook-events.ts';
 
 /** What happened to a card, for the server's log (card_event). `data` stays small: ids and short values. */
 export interface CardEvent {
@@ -42,18 +44,26 @@ const listeners = new Set<Listener>();
 export async function recordEvent(db: Db, event: CardEvent): Promise<string> {
 	const id = newId();
 	const at = event.at ?? Date.now();
-	await db
-		.insertInto('card_event')
-		.values({
-			id,
-			board_id: event.boardId,
-			card_id: event.cardId,
-			kind: event.kind,
-			actor_id: event.actorId,
-			data: JSON.stringify(event.data),
-			created_at: at
-		})
-		.execute();
+	const hook = CARD_EVENT_HOOKS[event.kind];
+	// The webhooks' deliveries are queued in the same transaction as the event they tell of.
+	await db.transaction().execute(async (trx) => {
+		await trx
+			.insertInto('card_event')
+			.values({
+				id,
+				board_id: event.boardId,
+				card_id: event.cardId,
+				kind: event.kind,
+				actor_id: event.actorId,
+				data: JSON.stringify(event.data),
+				created_at: at
+			})
+			.execute();
+		if (hook) {
+			const data = { cardId: event.cardId, actorId: event.actorId, ...event.data };
+			await enqueueHookEvent(trx, { id, event: hook, boardId: event.boardId, at, data });
+		}
+	});
 	for (const listener of listeners) {
 		try {
 			await listener({ ...event, at, id });

@@ -7,6 +7,7 @@ import type { Db } from '../db/open.ts';
 import type { StandupTables } from '../db/standup-schema.ts';
 import { newId } from '../ids.ts';
 import { recordEvent } from './events.ts';
+import { enqueueHookEvent } from '../webhooks/outbox.ts';
 
 /** A board's weekly stand-up: running while `endedAt` is null, at most one at a time per board. */
 export interface Standup {
@@ -245,13 +246,27 @@ export async function listDecisions(db: Db, standupId: string): Promise<Decision
 
 /** Ends the stand-up with its frozen summary; false when it had already ended. */
 export async function closeStandup(db: Db, standupId: string, summary: StandupSummary): Promise<boolean> {
-	const result = await db
-		.updateTable('standup')
-		.set({ ended_at: summary.endedAt, summary: JSON.stringify(summary) })
-		.where('id', '=', standupId)
-		.where('ended_at', 'is', null)
-		.executeTakeFirst();
-	return Number(result.numUpdatedRows) === 1;
+	return db.transaction().execute(async (trx) => {
+		const result = await trx
+			.updateTable('standup')
+			.set({ ended_at: summary.endedAt, summary: JSON.stringify(summary) })
+			.where('id', '=', standupId)
+			.where('ended_at', 'is', null)
+			.returning('board_id')
+			.executeTakeFirst();
+		if (!result) return false;
+		// Webhooks hear of it in the same transaction (see webhooks/outbox.ts).
+		const data = { standupId, endedAt: new Date(summary.endedAt).toISOString(), url: `/standups/${standupId}` };
+		const event = {
+			id: standupId,
+			event: 'standup.closed' as const,
+			boardId: result.board_id,
+			at: summary.endedAt,
+			data
+		};
+		await enqueueHookEvent(trx, event);
+		return true;
+	});
 }
 
 export async function readCadence(db: Db, boardId: string): Promise<StandupCadence | null> {

@@ -1,11 +1,13 @@
+import type * as Y from 'yjs';
 import { nanoid } from 'nanoid';
+import { rankForIndex, sortRanked } from '#lib/domain/ordering.ts';
 import { checkMove, isOverrideValid, type Missing } from '#lib/domain/method/gates.ts';
 import type { MethodSettings } from '#lib/domain/method/types.ts';
 import { limitBreaches, type LimitBreach, type LiveCard, type WipLimits } from '#lib/domain/method/wip-limits.ts';
 import type { Stage } from '#lib/domain/stages.ts';
-import { toMethodCard } from '#lib/board/card-sections.ts';
-import type { GateOverride } from '#lib/board/commands.ts';
-import type { CardView } from '#lib/board/schema.ts';
+import { toMethodCard } from './card-sections.ts';
+import { moveCard, type GateOverride } from './commands.ts';
+import { readCards, type CardView } from './schema.ts';
 
 /** Why a move was refused: the gate's missing criteria, and the live-initiative limits it would break. */
 export interface Blockers {
@@ -59,4 +61,25 @@ export function planMove({
 		at: Date.now()
 	};
 	return { allowed: true, override: { id: nanoid(12), record } };
+}
+
+/**
+ * Puts `card` at `index` of the `to` column (index counted without the card itself) if the gates let
+ * it through or a valid override comes with it: the one move path of the board page and the API.
+ */
+export function moveWithGates(
+	doc: Y.Doc,
+	request: MoveRequest & { column: readonly CardView[]; index: number }
+): MoveResult {
+	const { card, to, column, index } = request;
+	if (column.findIndex((c) => c.id === card.id) === index) return { moved: true }; // already there
+	const plan = planMove(request);
+	if (!plan.allowed) return { moved: false, missing: plan.missing, limits: plan.limits };
+	moveCard(doc, card.id, to, rankForIndex(column, card.id, index), plan.override);
+	return { moved: true };
+}
+
+/** The live (unarchived) cards of one stage, in rank order, as a column shows them. */
+export function readColumn(doc: Y.Doc, stage: Stage): CardView[] {
+	return sortRanked(readCards(doc).filter((c) => c.stage === stage && !c.archived));
 }

@@ -1,8 +1,11 @@
+import * as Y from 'yjs';
 import { describe, expect, it } from 'vitest';
+import { createCard } from '#lib/board/commands.ts';
+import { getCard, readCard } from '#lib/board/schema.ts';
 import { emptySections } from '#lib/board/card-sections.ts';
 import type { CardView } from '#lib/board/schema.ts';
 import { DEFAULT_METHOD_SETTINGS } from '#lib/domain/method/types.ts';
-import { planMove } from './gated-move.ts';
+import { moveWithGates, planMove, readColumn } from './gated-move.ts';
 
 const bare: CardView = {
 	id: 'card_0000000001',
@@ -96,5 +99,32 @@ describe('planMove', () => {
 		expect(planMove({ card: { ...bare, stage: 'ideas' }, to: 'ideas', settings, wip, by: member })).toEqual({
 			allowed: true
 		});
+	});
+});
+
+describe('moveWithGates', () => {
+	const docWithCard = () => {
+		const doc = new Y.Doc();
+		createCard(doc, { id: bare.id, title: 'Bare', stage: 'review', rank: 'a0', createdBy: '' });
+		return doc;
+	};
+	const cardIn = (doc: Y.Doc) => readCard(getCard(doc, bare.id)!)!;
+
+	it('writes nothing when a gate refuses, and moves (with the override) when forced', () => {
+		const doc = docWithCard();
+		const request = { card: cardIn(doc), to: 'objective' as const, settings, index: 0 };
+		const refused = moveWithGates(doc, { ...request, column: readColumn(doc, 'objective'), by: member });
+		expect(refused).toMatchObject({ moved: false });
+		expect(cardIn(doc).stage).toBe('review');
+		const forced = moveWithGates(doc, {
+			...request,
+			column: readColumn(doc, 'objective'),
+			by: manager,
+			overrideReason: 'Decided by the board'
+		});
+		expect(forced).toEqual({ moved: true });
+		expect(cardIn(doc).stage).toBe('objective');
+		expect(cardIn(doc).sections.overrides).toHaveLength(1);
+		expect(readColumn(doc, 'objective').map((c) => c.id)).toEqual([bare.id]);
 	});
 });
