@@ -190,7 +190,6 @@ const table = (): Row[] => [
 	['GET', `/b/${boardId}/transfer/trello`, ['ok', 'ok', 403, 403, 404, 404, 'login']],
 	['POST', `/b/${boardId}/transfer/trello?/preview`, [400, 400, 403, 403, 404, 404, 'login'], {}],
 	['POST', `/b/${boardId}/transfer/trello?/import`, [400, 400, 403, 403, 404, 404, 'login'], {}],
-	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]]
 	['WS', `/sync/${boardId}`, ['ok', 'ok', 'ok', 'ok', 404, 404, 401]],
 	[
 		'POST',

@@ -1,5 +1,5 @@
 import { m } from '#lib/paraglide/messages.js';
-import type { Blockers } from '#lib/collab/gated-move.ts';
+import type { Blockers } from '#lib/board/gated-move.ts';
 import type { Stage } from '#lib/domain/stages.ts';
 import type { BoardSession } from '#lib/collab/board-session.svelte.ts';
 import type { Columns } from '#lib/collab/columns.ts';

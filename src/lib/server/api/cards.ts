@@ -2,7 +2,8 @@ import * as v from 'valibot';
 import { nanoid } from 'nanoid';
 import { createCard } from '#lib/board/commands.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
-import { getCard, readCard, type CardView } from '#lib/board/schema.ts';
+import { getCard, readCard, readCards, type CardView } from '#lib/board/schema.ts';
+import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
 import { moveWithGates, readColumn, type MoveResult } from '#lib/board/gated-move.ts';
 import { OverrideReasonInput } from '#lib/domain/method/schemas.ts';
 import { rankForIndex } from '#lib/domain/ordering.ts';
@@ -73,7 +74,9 @@ export async function moveApiCard(
 	cardId: string,
 	input: v.InferOutput<typeof MoveInput>
 ): Promise<MoveResult | null> {
-	const settings = readSettings((await deps.sync.openFeed(boardId)).doc);
+	const feed = (await deps.sync.openFeed(boardId)).doc;
+	const settings = readSettings(feed);
+	const limits = readWipLimits(feed);
 	const by = { id: userId, canOverride: await mayForceGates(deps.db, boardId, userId) };
 	const room = await deps.sync.openRoom(boardId);
 	return room.write(userId, (doc) => {
@@ -83,6 +86,7 @@ export async function moveApiCard(
 		const column = readColumn(doc, input.stage);
 		const index = input.index ?? column.filter((c) => c.id !== cardId).length;
 		const { overrideReason } = input;
-		return moveWithGates(doc, { card, to: input.stage, column, index, settings, by, overrideReason });
+		const wip = { cards: liveCards(readCards(doc)), limits };
+		return moveWithGates(doc, { card, to: input.stage, column, index, settings, wip, by, overrideReason });
 	});
 }

@@ -5,15 +5,19 @@ import { apiEndpoint } from '#lib/server/api/handler.ts';
 import { ApiFailure, notFound, readBody } from '#lib/server/api/respond.ts';
 import type { RequestHandler } from './$types';
 
-/** Moves a card through the gates; 409 with what is missing when a gate refuses (as on the board). */
+/** Moves a card through the gates and limits; 409 with what is missing or full when refused (as on the board). */
 export const POST: RequestHandler = apiEndpoint(async (event, caller) => {
 	const board = await findCallerBoard(event, caller, { write: true });
 	const input = await readBody(event, MoveInput);
 	const result = await moveApiCard(event.locals, board.id, caller.userId, event.params.cardId, input);
 	if (!result) throw notFound();
 	if (!result.moved) {
-		const fields = Object.fromEntries(result.missing.map((m) => [m.code, `Gate to ${input.stage} not met`]));
-		throw new ApiFailure(409, 'gate_not_met', `The card cannot enter ${input.stage} yet.`, { fields });
+		const fields = Object.fromEntries([
+			...result.missing.map((m) => [m.code, `Gate to ${input.stage} not met`]),
+			...result.limits.map((l) => [l.code, `Limit of ${l.limit} live initiatives reached`])
+		]);
+		const code = result.missing.length > 0 ? 'gate_not_met' : 'limit_reached';
+		throw new ApiFailure(409, code, `The card cannot enter ${input.stage} yet.`, { fields });
 	}
 	const card = await readLiveCard(event.locals, board.id, event.params.cardId);
 	if (!card) throw notFound();
