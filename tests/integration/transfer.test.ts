@@ -162,13 +162,16 @@ function pairIds(a: BoardFile, b: BoardFile): Map<string, string> {
 			a[key].map((r) => r.id),
 			b[key].map((r) => r.id)
 		);
+	// The restored file's card ids are new already; the first file's are mapped to them, so both sort alike.
+	const cardKey = (id: string) => ids.get(id) ?? id;
 	const events = (f: BoardFile) =>
 		[...f.cardEvents]
 			.sort(
 				(p, q) =>
 					p.created_at - q.created_at ||
 					p.kind.localeCompare(q.kind) ||
-					(ids.get(p.card_id) ?? p.card_id).localeCompare(q.card_id)
+					cardKey(p.card_id).localeCompare(cardKey(q.card_id)) ||
+					p.data.localeCompare(q.data)
 			)
 			.map((e) => e.id);
 	pair(events(a), events(b));
