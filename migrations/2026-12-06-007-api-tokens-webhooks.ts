@@ -13,9 +13,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('organization_id', 'text', (c) => c.notNull().references('organization.id').onDelete('cascade'))
 		.addColumn('name', 'text', (c) => c.notNull())
 		.addColumn('access', 'text', (c) => c.notNull())
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('expires_at', 'integer')
-		.addColumn('last_used_at', 'integer')
+		.addColumn('created_at', 'bigint', (c) => c.notNull())
+		.addColumn('expires_at', 'bigint')
+		.addColumn('last_used_at', 'bigint')
 		.execute();
 	await db.schema.createIndex('api_token_user').on('api_token').column('user_id').execute();
 
@@ -31,9 +31,9 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('secret', 'text', (c) => c.notNull())
 		.addColumn('events', 'text', (c) => c.notNull())
 		.addColumn('created_by', 'text', (c) => c.notNull())
-		.addColumn('created_at', 'integer', (c) => c.notNull())
+		.addColumn('created_at', 'bigint', (c) => c.notNull())
 		.addColumn('consecutive_failures', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('disabled_at', 'integer')
+		.addColumn('disabled_at', 'bigint')
 		.execute();
 	await db.schema.createIndex('webhook_organization').on('webhook').column('organization_id').execute();
 	// The outbox and the delivery log in one: a row is written with the event (same transaction), then a
@@ -47,11 +47,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
 		.addColumn('payload', 'text', (c) => c.notNull())
 		.addColumn('status', 'text', (c) => c.notNull())
 		.addColumn('attempts', 'integer', (c) => c.notNull().defaultTo(0))
-		.addColumn('next_attempt_at', 'integer', (c) => c.notNull())
+		.addColumn('next_attempt_at', 'bigint', (c) => c.notNull())
 		.addColumn('response_code', 'integer')
 		.addColumn('error', 'text')
-		.addColumn('created_at', 'integer', (c) => c.notNull())
-		.addColumn('finished_at', 'integer')
+		.addColumn('created_at', 'bigint', (c) => c.notNull())
+		.addColumn('finished_at', 'bigint')
 		.execute();
 	await db.schema
 		.createIndex('webhook_delivery_due')
