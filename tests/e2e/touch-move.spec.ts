@@ -16,7 +16,9 @@ async function touch(cdp: CDPSession, type: 'touchStart' | 'touchMove' | 'touchE
 }
 
 async function centreOf(page: Page, title: string): Promise<{ x: number; y: number }> {
-	const box = await page.getByRole('button', { name: title, exact: true }).boundingBox();
+	const card = page.getByRole('button', { name: title, exact: true });
+	await card.scrollIntoViewIfNeeded(); // the board's header wraps on a phone: the card may start below the fold
+	const box = await card.boundingBox();
 	if (!box) throw new Error(`no card ${title}`);
 	return { x: box.x + box.width / 2, y: box.y + box.height / 2 };
 }
