@@ -24,7 +24,7 @@ function follow(log: LoggedUpdate[], options: { lastSeq?: number; compactedTo?: 
 }
 
 const row = (seq: number): LoggedUpdate => ({ seq, data: new Uint8Array([seq]) });
-const message = (seq: number, update: Uint8Array | null = new Uint8Array([seq])) => ({ seq, origin: 'other', update });
+const message = (seq: number, update: Uint8Array | null = new Uint8Array([seq])) => ({ seq, writer: null, update });
 const logOf = (n: number) => Array.from({ length: n }, (_, i) => row(i + 1));
 
 describe('a board follower', () => {
@@ -63,8 +63,8 @@ describe('a board follower', () => {
 
 	it('counts its own stored updates without applying them, catching up when others wrote in between', async () => {
 		const { follower, applied } = follow(logOf(4));
-		await follower.stored(1);
-		await follower.stored(4);
+		await follower.stored(1, 1);
+		await follower.stored(4, 4);
 		expect(applied).toEqual([2, 3, 4]);
 		expect(follower.lastSeq).toBe(4);
 	});

@@ -6,8 +6,8 @@ export interface FollowerOptions {
 	lastSeq: number;
 	/** The stored updates after a sequence number, or null when compacted past it (see log.ts). */
 	read(afterSeq: number): Promise<LoggedUpdate[] | null>;
-	/** Applies one update to this process's copy (and sends it to its sockets). */
-	apply(update: Uint8Array, seq: number): void;
+	/** Applies one update to this process's copy (and sends it to its sockets); writer as in SequencedUpdate, null when read from the log. */
+	apply(update: Uint8Array, seq: number, writer: string | null): void;
 	/** Reloads this process's copy from the store; resolves with its last sequence number. */
 	reload(): Promise<number>;
 }
@@ -37,7 +37,7 @@ export class BoardFollower {
 		return this.#run(async () => {
 			if (message.seq <= this.#lastSeq) return;
 			if (message.seq === this.#lastSeq + 1 && message.update) {
-				this.#options.apply(message.update, message.seq);
+				this.#options.apply(message.update, message.seq, message.writer);
 				this.#lastSeq = message.seq;
 				return;
 			}
@@ -45,11 +45,11 @@ export class BoardFollower {
 		});
 	}
 
-	/** This process stored `seq` itself and applied it already. */
-	stored(seq: number): Promise<void> {
+	/** This process stored the updates numbered `first` to `last` itself, and applied them already. */
+	stored(first: number, last: number): Promise<void> {
 		return this.#run(async () => {
-			if (seq === this.#lastSeq + 1) this.#lastSeq = seq;
-			else if (seq > this.#lastSeq) await this.#catchUp(); // others wrote in between
+			if (first === this.#lastSeq + 1) this.#lastSeq = last;
+			else if (last > this.#lastSeq) await this.#catchUp(); // others wrote in between
 		});
 	}
 
@@ -66,7 +66,7 @@ export class BoardFollower {
 		}
 		for (const row of rows) {
 			if (row.seq !== this.#lastSeq + 1) break; // a hole still being written: the next catch-up fills it
-			this.#options.apply(row.data, row.seq);
+			this.#options.apply(row.data, row.seq, null);
 			this.#lastSeq = row.seq;
 		}
 	}

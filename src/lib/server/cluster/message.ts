@@ -2,26 +2,29 @@ import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
 
 /**
- * What one process tells the others after it stored an update: the board's sequence number, which
- * process wrote it, and the update itself, or null for a doorbell (an update too large to send
- * through Redis: the receivers read it from the log).
+ * What one process tells the others after it stored an update: the document's sequence number, the
+ * person whose client sent it (null: the server's own write), and the update itself, or null for a
+ * doorbell (an update too large to send through Redis: the receivers read it from the log).
  */
 export interface SequencedUpdate {
 	seq: number;
-	origin: string;
+	writer: string | null;
 	update: Uint8Array | null;
 }
 
 /** Updates larger than this go out as doorbells (Redis copies every message to every subscriber). */
 export const DOORBELL_BYTES = 64 * 1024;
 
+const HAS_UPDATE = 1;
+const HAS_WRITER = 2;
+
 export function encodeMessage(message: SequencedUpdate): Uint8Array {
 	const encoder = encoding.createEncoder();
 	encoding.writeVarUint(encoder, message.seq);
-	encoding.writeVarString(encoder, message.origin);
-	const bell = message.update === null || message.update.byteLength > DOORBELL_BYTES;
-	encoding.writeUint8(encoder, bell ? 0 : 1);
-	if (!bell && message.update) encoding.writeVarUint8Array(encoder, message.update);
+	const update = message.update && message.update.byteLength <= DOORBELL_BYTES ? message.update : null;
+	encoding.writeUint8(encoder, (update ? HAS_UPDATE : 0) | (message.writer !== null ? HAS_WRITER : 0));
+	if (message.writer !== null) encoding.writeVarString(encoder, message.writer);
+	if (update) encoding.writeVarUint8Array(encoder, update);
 	return encoding.toUint8Array(encoder);
 }
 
@@ -30,9 +33,10 @@ export function decodeMessage(data: Uint8Array): SequencedUpdate | null {
 	try {
 		const decoder = decoding.createDecoder(data);
 		const seq = decoding.readVarUint(decoder);
-		const origin = decoding.readVarString(decoder);
-		const update = decoding.readUint8(decoder) === 1 ? decoding.readVarUint8Array(decoder) : null;
-		return decoding.hasContent(decoder) ? null : { seq, origin, update };
+		const flags = decoding.readUint8(decoder);
+		const writer = flags & HAS_WRITER ? decoding.readVarString(decoder) : null;
+		const update = flags & HAS_UPDATE ? decoding.readVarUint8Array(decoder) : null;
+		return decoding.hasContent(decoder) ? null : { seq, writer, update };
 	} catch {
 		return null;
 	}

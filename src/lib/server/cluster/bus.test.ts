@@ -4,10 +4,10 @@ import * as Y from 'yjs';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
 import { BoardStore } from '../sync/store.ts';
-import { RedisFanout } from './fanout.ts';
+import { RedisBus } from './bus.ts';
 import { BoardFollower } from './follower.ts';
 import { readUpdatesAfter } from './log.ts';
-import { DOORBELL_BYTES } from './message.ts';
+import { decodeMessage, DOORBELL_BYTES, encodeMessage, type SequencedUpdate } from './message.ts';
 
 // Two "processes" in one: each its own Redis connections, copy of the board and follower, sharing
 // the real store (a SQLite file here; the same queries run on PostgreSQL) and the real Redis.
@@ -28,13 +28,13 @@ async function redisAnswers(): Promise<boolean> {
 
 let temp: TempDatabase;
 let boardId: string;
-const running: { fanout: RedisFanout; doc: Y.Doc }[] = [];
+const running: { fanout: RedisBus; doc: Y.Doc }[] = [];
 
 async function startProcess(origin: string) {
 	const store = new BoardStore(temp.db);
 	const loaded = await store.load(boardId);
 	const doc = loaded.doc;
-	const fanout = new RedisFanout(REDIS_URL, origin);
+	const fanout = new RedisBus(REDIS_URL, origin);
 	running.push({ fanout, doc });
 	const follower = new BoardFollower({
 		lastSeq: loaded.lastSeq,
@@ -46,7 +46,10 @@ async function startProcess(origin: string) {
 			return fresh.lastSeq;
 		}
 	});
-	await fanout.subscribe(`board:${boardId}`, (message) => void follower.receive(message));
+	await fanout.subscribe(`board:${boardId}`, (payload) => {
+		const message = decodeMessage(payload);
+		if (message) void follower.receive(message);
+	});
 	fanout.onReconnect(() => void follower.catchUp());
 	/** Write-through as the room does it: store, then apply, then tell the others. */
 	async function write(change: (doc: Y.Doc) => void, publish = true): Promise<void> {
@@ -58,8 +61,8 @@ async function startProcess(origin: string) {
 		if (!update) return;
 		const seq = await store.append(boardId, follower.lastSeq, [{ data: update, userId: null }]);
 		Y.applyUpdate(doc, update, 'local');
-		await follower.stored(seq);
-		if (publish) await fanout.publish(`board:${boardId}`, { seq, update });
+		await follower.stored(seq, seq);
+		if (publish) await fanout.publish(`board:${boardId}`, encodeMessage({ seq, writer: null, update }));
 	}
 	return { doc, fanout, follower, write };
 }
@@ -98,7 +101,7 @@ describe.skipIf(!up)(`board fan-out over Redis (${REDIS_URL})`, () => {
 	it('delivers each stored update to the other process, which converges, never back to its writer', async () => {
 		const [a, b] = [await startProcess('a'), await startProcess('b')];
 		const echoes: number[] = [];
-		await a.fanout.subscribe(`board:${boardId}`, (m) => void echoes.push(m.seq));
+		await a.fanout.subscribe(`board:${boardId}`, (p) => void echoes.push((decodeMessage(p) as SequencedUpdate).seq));
 		await a.write((doc) => doc.getMap('cards').set('c1', 'ideas'));
 		await converged(a.doc, b.doc);
 		// Both at once: the store's head row hands each its own number; each hears of the other's.
@@ -116,7 +119,7 @@ describe.skipIf(!up)(`board fan-out over Redis (${REDIS_URL})`, () => {
 	it('reads lost messages and doorbells from the log', async () => {
 		const [a, b] = [await startProcess('a2'), await startProcess('b2')];
 		const bells: boolean[] = [];
-		await b.fanout.subscribe(`board:${boardId}`, (m) => void bells.push(m.update === null));
+		await b.fanout.subscribe(`board:${boardId}`, (p) => void bells.push(decodeMessage(p)?.update === null));
 		await a.write((doc) => doc.getMap('cards').set('lost1', 'ideas'), false);
 		await a.write((doc) => doc.getMap('cards').set('lost2', 'ideas'), false);
 		await a.write((doc) => doc.getMap('cards').set('big', 'x'.repeat(DOORBELL_BYTES + 1)));
