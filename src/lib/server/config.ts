@@ -1,6 +1,13 @@
+import { randomBytes } from 'node:crypto';
+import { hostname } from 'node:os';
+
 /** Server settings, all from environment variables (listed in the README). */
 export interface Config {
 	databaseUrl: string;
+	/** `redis://…`: several processes share the boards (fan-out, presence, relays); null: this process is alone. */
+	redisUrl: string | null;
+	/** This process's name in the cluster (logs, Redis client names, leases); unique per process. */
+	nodeId: string;
 	/** The public origin (adapter-node's ORIGIN); when unset, requests are trusted to name their own host. */
 	origin: string | null;
 	seedDemo: boolean;
@@ -16,6 +23,8 @@ export interface Config {
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 	return {
 		databaseUrl: env.DATABASE_URL || 'file:data/bouture.db',
+		redisUrl: env.REDIS_URL || null,
+		nodeId: env.NODE_ID || `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`,
 		origin: env.ORIGIN ? new URL(env.ORIGIN).origin : null,
 		seedDemo: !/^(0|false|no|off)$/i.test(env.SEED_DEMO ?? 'true'),
 		smtpUrl: env.SMTP_URL || null,

@@ -1,5 +1,6 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
+import type { ClusterBus } from './cluster/bus.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
 import type { Mailer } from './mail.ts';
@@ -12,6 +13,8 @@ import { startRuntime } from './start.ts';
 export interface Runtime {
 	config: Config;
 	db: Db;
+	/** How this process tells the others of its deployment things (a no-op when it is alone). */
+	bus: ClusterBus;
 	sync: SyncHub;
 	/** The relational view of the boards (card rows, events), and the guest portal's change notices. */
 	projection: BoardProjection;

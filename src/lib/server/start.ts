@@ -3,6 +3,7 @@ import { openDatabase } from './db/open.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
+import { RedisBus, soloBus } from './cluster/bus.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { startProjection } from './projection/board-projection.ts';
 import { boardLevelOf } from './services/boards.ts';
@@ -18,6 +19,7 @@ export async function startRuntime(
 ): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
+	const bus = config.redisUrl ? new RedisBus(config.redisUrl, config.nodeId) : soloBus;
 	const levelOf = boardLevelOf(db);
 	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf));
 	const projection = startProjection(db, sync);
@@ -26,6 +28,7 @@ export async function startRuntime(
 	const runtime: Runtime = {
 		config,
 		db,
+		bus,
 		sync,
 		projection,
 		mailer: createMailer(config),
@@ -35,6 +38,7 @@ export async function startRuntime(
 			stopNotifications();
 			runtime.mailer?.close();
 			await sync.close();
+			await bus.close();
 			await db.destroy();
 		}
 	};
