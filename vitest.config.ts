@@ -16,6 +16,18 @@ export default defineConfig({
 					hookTimeout: 30_000,
 					fileParallelism: false
 				}
+			},
+			{
+				test: {
+					// Several server processes on PostgreSQL (PG_URL) and Redis (REDIS_URL): scripts/test.ts runs it when both answer.
+					name: 'cluster',
+					include: ['tests/cluster/**/*.test.ts'],
+					globalSetup: ['tests/factories/pg-setup.ts'],
+					environment: 'node',
+					testTimeout: 60_000,
+					hookTimeout: 60_000,
+					fileParallelism: false
+				}
 			}
 		]
 	}

@@ -1,5 +1,6 @@
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { Redis } from 'ioredis';
 import pg from 'pg';
 
 /**
@@ -43,7 +44,7 @@ const checks: [string, string[]][] = [
 const checkResults = checks.map(([, args]) => run(args));
 summary('static', checkResults.filter(Boolean).length, checkResults.filter((r) => !r).length);
 
-const vitestOk = runVitest([], `${REPORTS}/vitest.json`, { PG_URL: '' }); // SQLite, whatever the shell says
+const vitestOk = runVitest(['--project', 'unit', '--project', 'integration'], `${REPORTS}/vitest.json`, { PG_URL: '' }); // SQLite, whatever the shell says
 for (const [suite, folder] of [
 	['unit', '/src/'],
 	['integration', '/tests/integration/']
@@ -60,6 +61,19 @@ if (pgDown) {
 } else {
 	const ok = runVitest(['--project', 'integration'], `${REPORTS}/vitest-postgres.json`, { PG_URL: pgUrl });
 	vitestSummary('integration-postgres', `${REPORTS}/vitest-postgres.json`, '/tests/integration/', ok);
+}
+
+// Several server processes sharing PostgreSQL and Redis (issue 16), when both answer.
+const redisUrl = process.env.REDIS_URL || 'redis://127.0.0.1:6379';
+const clusterDown = pgDown ?? (await redisUnreachable(redisUrl));
+if (clusterDown) {
+	console.log(`\ncluster: skipped, PostgreSQL or Redis is unreachable (${clusterDown})`);
+} else {
+	const ok = runVitest(['--project', 'cluster'], `${REPORTS}/vitest-cluster.json`, {
+		PG_URL: pgUrl,
+		REDIS_URL: redisUrl
+	});
+	vitestSummary('cluster', `${REPORTS}/vitest-cluster.json`, '/tests/cluster/', ok);
 }
 
 const e2eOk = run(['node_modules/@playwright/test/cli.js', 'test'], {
@@ -99,6 +113,20 @@ async function whyUnreachable(url: string): Promise<string | null> {
 		return (error instanceof Error && error.message) || (typeof code === 'string' ? code : String(error));
 	} finally {
 		await client.end().catch(() => undefined);
+	}
+}
+
+/** Null when Redis at `url` answers PING, else the reason in a few words. */
+async function redisUnreachable(url: string): Promise<string | null> {
+	const probe = new Redis(url, { lazyConnect: true, retryStrategy: () => null, connectTimeout: 3000 });
+	probe.on('error', () => undefined);
+	try {
+		await probe.connect();
+		return (await probe.ping()) === 'PONG' ? null : 'no PONG';
+	} catch (error) {
+		return error instanceof Error ? error.message : String(error);
+	} finally {
+		probe.disconnect();
 	}
 }
 

@@ -17,6 +17,8 @@ import { tempDatabase } from '../factories/server.ts';
 
 const config = {
 	databaseUrl: '',
+	redisUrl: null,
+	nodeId: 'test',
 	origin: null,
 	seedDemo: false,
 	smtpUrl: null,

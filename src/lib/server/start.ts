@@ -21,7 +21,7 @@ export async function startRuntime(
 	await migrateToLatest(db);
 	const bus = config.redisUrl ? new RedisBus(config.redisUrl, config.nodeId) : soloBus;
 	const levelOf = boardLevelOf(db);
-	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf));
+	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf), { bus });
 	const projection = startProjection(db, sync);
 	const stopNotifications = startNotifications(db);
 	const demo = config.seedDemo ? await seedDemoIfEmpty(db, sync) : null;

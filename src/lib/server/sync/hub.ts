@@ -3,6 +3,9 @@ import type { Duplex } from 'node:stream';
 import { WebSocketServer, type WebSocket } from 'ws';
 import { CLOSE } from '#lib/domain/close-codes.ts';
 import { isId } from '#lib/domain/validation.ts';
+import { publishJson, soloBus, subscribeJson, type ClusterBus } from '../cluster/bus.ts';
+import { NodeWatch } from '../cluster/nodes.ts';
+import { RoomLink } from '../cluster/room-link.ts';
 import type { Db } from '../db/open.ts';
 import { feedStore } from './doc-tables.ts';
 import { SocketBudget, SYNC_REQUEST_COST } from './budget.ts';
@@ -18,6 +21,9 @@ export const MAX_PAYLOAD = 1024 * 1024;
 const COMPACT_EVERY = 500;
 const UNLOAD_AFTER_MS = 30_000;
 const PING_EVERY_MS = 30_000;
+/** In a cluster, how often each live room reads the log for what the bus may have lost: the bound on staleness. */
+export const HEAD_CHECK_MS = 2_000;
+const REASSESS_CHANNEL = 'relay:reassess';
 
 interface Connection {
 	ws: WebSocket;
@@ -35,6 +41,15 @@ const CLOSE_FOR: Record<401 | 403 | 404, number> = {
 interface LiveRoom {
 	room: Room;
 	unloadTimer: ReturnType<typeof setTimeout> | null;
+	/** Its link to the same document in the other processes; null when this process is alone. */
+	link: RoomLink | null;
+}
+
+export interface HubOptions {
+	/** The other processes of the deployment (soloBus, the default: none). */
+	bus?: ClusterBus;
+	/** Whether this process compacts this board (in a cluster, the holder of its lease); all by default. */
+	mayCompact?: (boardId: string) => boolean;
 }
 
 /**
@@ -55,13 +70,45 @@ export class SyncHub {
 	#pinger = setInterval(() => this.#ping(), PING_EVERY_MS);
 	#closing = false;
 	#alive = new WeakMap<WebSocket, boolean>();
+	#db: Db;
+	#bus: ClusterBus;
+	#nodes: NodeWatch | null = null;
+	#headCheck: ReturnType<typeof setInterval> | null = null;
+	#mayCompact: (boardId: string) => boolean;
+	#stopRelay: Promise<() => Promise<void>> | null = null;
 
-	constructor(db: Db, admit: Admit, reassess: Reassess) {
+	constructor(db: Db, admit: Admit, reassess: Reassess, options: HubOptions = {}) {
+		this.#db = db;
 		this.#admit = admit;
 		this.#reassess = reassess;
+		this.#bus = options.bus ?? soloBus;
+		this.#mayCompact = options.mayCompact ?? (() => true);
 		this.store = new BoardStore(db);
 		this.feedStore = feedStore(db);
 		this.#pinger.unref();
+		if (this.#bus.shared) this.#joinCluster(this.#bus);
+	}
+
+	/** Sharing the live rooms with the other processes: liveness, the head check, catch-up after a loss, relays. */
+	#joinCluster(bus: ClusterBus): void {
+		this.#nodes = new NodeWatch(bus);
+		void this.#nodes.start();
+		this.#headCheck = setInterval(() => this.#catchUpAll(), HEAD_CHECK_MS);
+		this.#headCheck.unref();
+		bus.onReconnect(() => this.#catchUpAll());
+		const decode = (data: unknown) =>
+			typeof data === 'object' && data !== null && typeof (data as { userId?: unknown }).userId === 'string'
+				? (data as { userId: string }).userId
+				: null;
+		this.#stopRelay = subscribeJson(bus, REASSESS_CHANNEL, decode, (userId) => void this.#reassessHere(userId));
+	}
+
+	#catchUpAll(): void {
+		for (const live of this.#rooms.values())
+			void live.then(
+				(l) => l.link?.catchUp(),
+				() => undefined
+			);
 	}
 
 	/** Adds what runs beside the transport (see SyncHooks); call before the first room loads. */
@@ -183,28 +230,33 @@ export class SyncHub {
 		const store = kind === 'feed' ? this.feedStore : this.store;
 		const { doc, lastSeq, tailLength } = await store.load(boardId);
 		let sinceCompaction = tailLength;
+		let link: RoomLink | null = null;
 		const room = new Room({
 			boardId,
 			kind,
 			doc,
 			lastSeq,
 			store,
+			onStored: (_r, updates) => link?.stored(updates),
 			onApplied: (r, origins) => {
 				sinceCompaction += origins.length;
 				this.#each('onApplied', (hooks) => hooks.onApplied?.(r, origins));
-				if (sinceCompaction < COMPACT_EVERY) return;
+				if (sinceCompaction < COMPACT_EVERY || !this.#mayCompact(boardId)) return;
 				sinceCompaction = 0;
 				void store.compact(boardId, r.lastSeq).catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
 			},
 			onBroken: (r) => void this.#reload(r)
 		});
 		try {
+			// Linked first, so that what the hooks write at load reaches the other processes too.
+			if (this.#nodes) link = await RoomLink.open(room, { bus: this.#bus, db: this.#db, store, nodes: this.#nodes });
 			for (const hooks of this.#hooks) await hooks.onLoaded?.(room);
 		} catch (error) {
+			await link?.close();
 			room.destroy();
 			throw error;
 		}
-		return { room, unloadTimer: null };
+		return { room, unloadTimer: null, link };
 	}
 
 	/** A room that holds a write it could not store is dropped: the next open loads what is stored. */
@@ -213,6 +265,7 @@ export class SyncHub {
 		if (live?.room !== room) return;
 		if (live.unloadTimer) clearTimeout(live.unloadTimer);
 		this.#rooms.delete(room.name);
+		await live.link?.close();
 		this.#each('onUnloaded', (hooks) => hooks.onUnloaded?.(room));
 		await room.flush().catch(() => undefined);
 		room.destroy();
@@ -247,6 +300,7 @@ export class SyncHub {
 		if (room.peers.size > 0) return;
 		this.#rooms.delete(room.name);
 		await this.#settle(room);
+		await live.link?.close();
 		this.#each('onUnloaded', (hooks) => hooks.onUnloaded?.(room));
 		room.destroy();
 	}
@@ -256,7 +310,7 @@ export class SyncHub {
 		await room.flush();
 		for (const hooks of this.#hooks)
 			await hooks.onSettle?.(room).catch((e: unknown) => console.error(`[sync] settle: ${String(e)}`));
-		if (room.broken) return;
+		if (room.broken || !this.#mayCompact(room.boardId)) return;
 		await (room.kind === 'feed' ? this.feedStore : this.store).compact(room.boardId, room.lastSeq);
 	}
 
@@ -283,6 +337,12 @@ export class SyncHub {
 	 * of letting them type edits the server would silently drop.
 	 */
 	async reassessUser(userId: string): Promise<void> {
+		await this.#reassessHere(userId);
+		// The person may have sockets on the other processes too: each judges its own.
+		if (this.#bus.shared) await publishJson(this.#bus, REASSESS_CHANNEL, { userId });
+	}
+
+	async #reassessHere(userId: string): Promise<void> {
 		for (const connection of [...(this.#byUser.get(userId) ?? [])]) {
 			const verdict = await this.#reassess(connection.sessionId, connection.boardId);
 			if ('refuse' in verdict) connection.ws.close(CLOSE_FOR[verdict.refuse], 'access changed');
@@ -305,12 +365,18 @@ export class SyncHub {
 	async close(): Promise<void> {
 		this.#closing = true;
 		clearInterval(this.#pinger);
+		if (this.#headCheck) clearInterval(this.#headCheck);
+		await (
+			await this.#stopRelay
+		)?.();
+		await this.#nodes?.close();
 		for (const ws of this.#wss.clients) ws.close(CLOSE.shuttingDown, 'server restarting');
 		const rooms = await Promise.allSettled(this.#rooms.values());
 		for (const r of rooms) {
 			if (r.status !== 'fulfilled') continue;
 			if (r.value.unloadTimer) clearTimeout(r.value.unloadTimer);
 			await this.#settle(r.value.room).catch((e: unknown) => console.error(`[sync] shutdown: ${String(e)}`));
+			await r.value.link?.close();
 		}
 		this.#wss.close();
 	}

@@ -34,8 +34,29 @@ export interface ServerOrigin {
 	readonly userId: string | null;
 }
 
-/** What a room's changes came from: the peers whose updates were applied, or the server. */
-export type Origin = Peer | ServerOrigin;
+/**
+ * An update another process of the deployment stored (see cluster/): `userId` is the person whose
+ * client sent it, null for a server write or when it was read back from the log.
+ */
+export interface RemoteOrigin {
+	readonly remote: true;
+	readonly userId: string | null;
+}
+
+/** What a room's changes came from: the peers whose updates were applied, the server, or another process. */
+export type Origin = Peer | ServerOrigin | RemoteOrigin;
+
+export function isRemoteOrigin(origin: unknown): origin is RemoteOrigin {
+	return typeof origin === 'object' && origin !== null && (origin as RemoteOrigin).remote === true;
+}
+
+/** An update as stored, with its number, for the other processes. */
+export interface NumberedUpdate {
+	seq: number;
+	data: Uint8Array;
+	/** The person whose client sent it; null for the server's own writes. */
+	writer: string | null;
+}
 
 export function isServerOrigin(origin: unknown): origin is ServerOrigin {
 	return typeof origin === 'object' && origin !== null && (origin as ServerOrigin).server === true;
@@ -52,6 +73,8 @@ export interface RoomOptions {
 	store: BoardStore;
 	/** After each stored and applied batch, with the origins of its updates in order. */
 	onApplied: (room: Room, origins: Origin[]) => void;
+	/** Right after each append committed, with the numbers the store gave (to tell the other processes). */
+	onStored?: (room: Room, updates: NumberedUpdate[]) => void;
 	/** A server write could not be stored: the room holds state nobody may see, and must be reloaded. */
 	onBroken: (room: Room) => void;
 }
@@ -74,6 +97,8 @@ export class Room {
 	readonly doc: Y.Doc;
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Map<Peer, Set<number>>();
+	/** Whether another process's connection speaks for this awareness client id (set by cluster/presence.ts). */
+	isRemoteClient: (clientId: number) => boolean = () => false;
 	#options: RoomOptions;
 	#lastSeq: number;
 	#queue: Task[] = [];
@@ -120,7 +145,7 @@ export class Room {
 	leave(peer: Peer): void {
 		const clients = this.peers.get(peer);
 		this.peers.delete(peer);
-		if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], null);
+		if (clients && clients.size > 0) awarenessProtocol.removeAwarenessStates(this.awareness, [...clients], peer);
 	}
 
 	/** Handles one decoded message. Throws when the content cannot be applied (the caller closes the peer). */
@@ -173,7 +198,7 @@ export class Room {
 				if (held.length > 0) {
 					const update = held.length === 1 ? (held[0] as Uint8Array) : Y.mergeUpdates(held);
 					try {
-						await this.#store([{ data: update, userId }]);
+						await this.#store([{ data: update, userId }], [null]);
 					} catch (error) {
 						this.#break(error);
 						return reject(error instanceof Error ? error : new Error(String(error)));
@@ -249,7 +274,10 @@ export class Room {
 		}
 		if (this.#broken || run.length === 0) return;
 		try {
-			await this.#store(run.map(({ peer, data }) => ({ data, userId: peer.userId || null })));
+			await this.#store(
+				run.map(({ peer, data }) => ({ data, userId: peer.userId || null })),
+				run.map(({ peer }) => peer.userId || null)
+			);
 		} catch (error) {
 			// Not stored, so not applied: the senders reconnect and their provider re-sends it.
 			console.error(`[sync] board ${this.boardId}: could not store updates: ${String(error)}`);
@@ -263,8 +291,24 @@ export class Room {
 		);
 	}
 
-	async #store(updates: StoredUpdate[]): Promise<void> {
-		this.#lastSeq = await this.#options.store.append(this.boardId, this.#lastSeq, updates);
+	/** Appends, then tells `onStored` the numbers given; `writers` as in NumberedUpdate, one per update. */
+	async #store(updates: StoredUpdate[], writers: (string | null)[]): Promise<void> {
+		const last = await this.#options.store.append(this.boardId, this.#lastSeq, updates);
+		this.#lastSeq = Math.max(this.#lastSeq, last);
+		const first = last - updates.length + 1;
+		const numbered = updates.map(({ data }, i) => ({ seq: first + i, data, writer: writers[i] ?? null }));
+		this.#options.onStored?.(this, numbered);
+	}
+
+	/**
+	 * An update another process stored: applied at once (it is stored already) and sent to this room's
+	 * peers by the document's update handler, then followed like a local batch.
+	 */
+	applyRemote(data: Uint8Array, writer: string | null): void {
+		if (this.#broken) return;
+		const origin: RemoteOrigin = { remote: true, userId: writer };
+		Y.applyUpdate(this.doc, data, origin);
+		this.#options.onApplied(this, [origin]);
 	}
 
 	/** A server write is in the live document but not stored: nobody may go on from there. */
@@ -288,9 +332,15 @@ export class Room {
 		}
 	}
 
+	/** Whether one of this room's own connections speaks for this awareness client id. */
+	hasLocalClient(clientId: number): boolean {
+		for (const clients of this.peers.values()) if (clients.has(clientId)) return true;
+		return false;
+	}
+
 	#ownedByOthers(peer: Peer, clientId: number): boolean {
 		for (const [other, clients] of this.peers) if (other !== peer && clients.has(clientId)) return true;
-		return false;
+		return this.isRemoteClient(clientId);
 	}
 
 	#broadcast(frame: Uint8Array, origin: unknown): void {
