@@ -3,7 +3,7 @@ import { openDatabase } from './db/open.ts';
 import { migrateToLatest } from './db/migrate.ts';
 import { createMailer } from './mail.ts';
 import { SyncHub } from './sync/hub.ts';
-import { RedisBus, soloBus } from './cluster/bus.ts';
+import { deploymentPrefix, RedisBus, soloBus } from './cluster/bus.ts';
 import { admitMembers, reassessMembers } from './sync/admit.ts';
 import { startProjection } from './projection/board-projection.ts';
 import { boardLevelOf } from './services/boards.ts';
@@ -19,7 +19,9 @@ export async function startRuntime(
 ): Promise<{ runtime: Runtime; demo: DemoLogin[] | null }> {
 	const db = openDatabase(config.databaseUrl);
 	await migrateToLatest(db);
-	const bus = config.redisUrl ? new RedisBus(config.redisUrl, config.nodeId) : soloBus;
+	const bus = config.redisUrl
+		? new RedisBus(config.redisUrl, config.nodeId, deploymentPrefix(config.databaseUrl))
+		: soloBus;
 	const levelOf = boardLevelOf(db);
 	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf), { bus });
 	const projection = startProjection(db, sync);

@@ -4,7 +4,7 @@ import * as Y from 'yjs';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
 import { BoardStore } from '../sync/store.ts';
-import { RedisBus } from './bus.ts';
+import { deploymentPrefix, RedisBus } from './bus.ts';
 import { BoardFollower } from './follower.ts';
 import { readUpdatesAfter } from './log.ts';
 import { decodeMessage, DOORBELL_BYTES, encodeMessage, type SequencedUpdate } from './message.ts';
@@ -144,6 +144,28 @@ describe.skipIf(!up)(`board fan-out over Redis (${REDIS_URL})`, () => {
 			expect(reconnects).toBe(1);
 		} finally {
 			admin.disconnect();
+		}
+	});
+
+	it('keeps deployments that share a Redis apart, even with the same node names', async () => {
+		const [mine, theirs] = [deploymentPrefix('postgres://db/one'), deploymentPrefix('postgres://db/two')];
+		expect(mine).not.toBe(theirs);
+		const [a, b, stranger] = [
+			new RedisBus(REDIS_URL, 'node0', mine),
+			new RedisBus(REDIS_URL, 'node1', mine),
+			new RedisBus(REDIS_URL, 'node0', theirs)
+		];
+		try {
+			const heard: string[] = [];
+			await b.subscribe('relay:test', (payload, origin) =>
+				heard.push(`${origin}:${new TextDecoder().decode(payload)}`)
+			);
+			await stranger.publish('relay:test', new TextEncoder().encode('other deployment'));
+			await a.publish('relay:test', new TextEncoder().encode('same deployment'));
+			await new Promise((resolve) => setTimeout(resolve, 200));
+			expect(heard).toEqual(['node0:same deployment']);
+		} finally {
+			await Promise.all([a, b, stranger].map((bus) => bus.close()));
 		}
 	});
 });

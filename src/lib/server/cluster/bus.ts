@@ -1,5 +1,6 @@
 import * as decoding from 'lib0/decoding';
 import * as encoding from 'lib0/encoding';
+import { createHash } from 'node:crypto';
 import { Redis } from 'ioredis';
 
 type Handler = (payload: Uint8Array, origin: string) => void;
@@ -56,18 +57,28 @@ export function subscribeJson<T>(
 	});
 }
 
+/**
+ * The channel prefix of the deployment whose processes share `databaseUrl`: deployments (or test
+ * clusters) sharing one Redis never hear each other, even when their processes have the same NODE_ID.
+ */
+export function deploymentPrefix(databaseUrl: string): string {
+	return `bouture:${createHash('sha256').update(databaseUrl).digest('hex').slice(0, 12)}:`;
+}
+
 /** The bus over Redis pub/sub: one publishing and one subscribed connection per process. */
 export class RedisBus implements ClusterBus {
 	readonly origin: string;
 	readonly shared = true;
+	#prefix: string;
 	#pub: Redis;
 	#sub: Redis;
 	#handlers = new Map<string, Set<Handler>>();
 	#reconnected = new Set<() => void>();
 	#everReady = false;
 
-	constructor(url: string, origin: string) {
+	constructor(url: string, origin: string, prefix = 'bouture:') {
 		this.origin = origin;
+		this.#prefix = prefix;
 		// Named, so an operator (or a test) can tell them apart in CLIENT LIST.
 		this.#pub = new Redis(url, { maxRetriesPerRequest: 1, connectionName: `bouture-${origin}-pub` });
 		this.#sub = new Redis(url, { connectionName: `bouture-${origin}-sub` });
@@ -87,14 +98,14 @@ export class RedisBus implements ClusterBus {
 		encoding.writeVarString(encoder, this.origin);
 		encoding.writeUint8Array(encoder, payload);
 		try {
-			await this.#pub.publish(prefixed(channel), Buffer.from(encoding.toUint8Array(encoder)));
+			await this.#pub.publish(this.#prefix + channel, Buffer.from(encoding.toUint8Array(encoder)));
 		} catch (error) {
 			console.error(`[cluster] publish on ${channel}: ${String(error)}`);
 		}
 	}
 
 	async subscribe(channel: string, handler: Handler): Promise<() => Promise<void>> {
-		const key = prefixed(channel);
+		const key = this.#prefix + channel;
 		let handlers = this.#handlers.get(key);
 		if (!handlers) {
 			handlers = new Set();
@@ -142,8 +153,4 @@ export class RedisBus implements ClusterBus {
 			}
 		}
 	}
-}
-
-function prefixed(channel: string): string {
-	return `bouture:${channel}`;
 }
