@@ -10,6 +10,7 @@
  */
 import { parseArgs } from 'node:util';
 import { cardComments } from '../src/lib/board/comments.ts';
+import { RATE_LIMITS } from '../src/lib/server/rate-limit.ts';
 import { createColleague, createMember, createTestBoard, openTestDb } from '../tests/factories/accounts.ts';
 import { writeCards } from '../tests/factories/portal.ts';
 import { startServer } from '../tests/factories/server.ts';
@@ -24,7 +25,11 @@ const samples = Number(values.samples);
 const server = await startServer();
 const db = openTestDb(server.dbPath);
 const owner = await createMember(db, 'Olivier');
-const claire = await createColleague(db, owner, 'Claire');
+// One person may post only so many comments a minute: the samples take turns among enough writers.
+const perWriter = RATE_LIMITS.commentsPerUser.max;
+const writers = [];
+for (let i = 0; i < Math.ceil((samples + 5) / perWriter); i++)
+	writers.push(await createColleague(db, owner, `Claire${i}`));
 const reader = await createColleague(db, owner, 'Lecteur');
 const boardId = await createTestBoard(db, owner, 'Mesure');
 const [cardId] = (await writeCards(server.url, db, owner, boardId, [{ title: 'Vrac' }])) as [string];
@@ -54,7 +59,11 @@ for (let i = 0; i < samples + 5; i++) {
 	const start = performance.now();
 	const response = await fetch(`${setup.server.url}/b/${setup.boardId}/c/${setup.cardId}?/comment`, {
 		method: 'POST',
-		headers: { Origin: setup.server.url, Cookie: claire.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+		headers: {
+			Origin: setup.server.url,
+			Cookie: writers[Math.floor(i / perWriter)]!.cookie,
+			'Content-Type': 'application/x-www-form-urlencoded'
+		},
 		body: new URLSearchParams({ body }),
 		redirect: 'manual'
 	});

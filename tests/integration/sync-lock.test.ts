@@ -6,6 +6,7 @@ import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { onPostgres } from '../factories/pg.ts';
+import { until } from '../factories/portal.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
@@ -100,7 +101,9 @@ describe.skipIf(onPostgres)('another connection holding the write lock for 10 s'
 		// Recovery needs nobody: the writer's provider reconnects and re-sends; the edit is stored.
 		const reader = client(boardA);
 		await eventually(() => readCards(reader.doc).some((c) => c.id === 'during-lock'), 10_000, 'the edit stored');
-		const stored = await db.selectFrom('card').select('id').where('id', '=', 'during-lock').executeTakeFirst();
-		expect(stored?.id).toBe('during-lock');
+		// The card table is the projection, written after the update is applied: wait for it, not for time.
+		const projected = async () =>
+			(await db.selectFrom('card').select('id').where('id', '=', 'during-lock').executeTakeFirst()) !== undefined;
+		await until(projected, 'the edit projected');
 	}, 60_000);
 });
