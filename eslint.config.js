@@ -35,6 +35,13 @@ const RULES = {
 		message: 'Return codes; src/lib/i18n/labels.ts turns them into messages.'
 	}
 };
+const SERVER_RULES = [
+	{ regex: '^svelte($|/)', message: 'src/lib/server renders no Svelte.' },
+	{
+		regex: lib('collab|components') + '|(^|/)routes/',
+		message: 'src/lib/server does not import the browser side (collab/, components/) nor routes.'
+	}
+];
 const layer = (files, rules) => ({
 	files,
 	ignores: TESTS,
@@ -104,14 +111,23 @@ const ARCHITECTURE = [
 			{ regex: lib('components'), message: 'collab/ is the browser side of real time: no components.' }
 		]
 	),
+	layer(['src/lib/server/**'], SERVER_RULES),
+	// sync/ is transport only: projection/ subscribes to its hooks, services/ reach rooms through deps.ts.
 	layer(
-		['src/lib/server/**'],
+		['src/lib/server/sync/**'],
 		[
-			{ regex: '^svelte($|/)', message: 'src/lib/server renders no Svelte.' },
+			...SERVER_RULES,
 			{
-				regex: lib('collab|components') + '|(^|/)routes/',
-				message: 'src/lib/server does not import the browser side (collab/, components/) nor routes.'
+				regex: '(^|/)(services|projection)/',
+				message: 'sync/ is transport only: it knows no services/ nor projection/.'
 			}
+		]
+	),
+	layer(
+		['src/lib/server/services/**'],
+		[
+			...SERVER_RULES,
+			{ regex: '(^|/)sync/', message: 'services/ take rooms from their narrow deps (deps.ts), never from sync/.' }
 		]
 	),
 	layer(

@@ -1,7 +1,8 @@
 import type { Page } from '@playwright/test';
 import { moveCard } from '../../src/lib/board/commands.ts';
 import { createColleague, createTestBoard } from '../factories/accounts.ts';
-import { until } from '../factories/portal.ts';
+import { createPerson } from '../factories/people.ts';
+import { until, writeCards } from '../factories/portal.ts';
 import { connectClient, whenSynced } from '../factories/yclient.ts';
 import { openBoard, seriousViolations } from './board-helpers.ts';
 import { createTeam } from './card-helpers-b.ts';
@@ -162,5 +163,34 @@ test('a stand-up of 30 cards fits the time box: the expected duration shows befo
 	await expect(expected).toHaveText('3 cartes : environ 2 min (durée prévue 15 min).');
 	await page.getByRole('button', { name: 'Lancer', exact: true }).click();
 	await expect(agenda(page)).toHaveText([/Initiative 01/, /Initiative 02/, /Initiative 03/]);
+	await context.close();
+});
+
+test('guest feedback since the last stand-up shows the client’s company and words', async ({
+	app,
+	browser,
+	member
+}) => {
+	const boardId = await createTestBoard(app.db, member, 'Boutique');
+	const sharing = { mode: 'companies', companies: ['Épicerie Dupont'] } as const;
+	const [cardId] = await writeCards(app.server.url, app.db, member, boardId, [{ title: 'Sachets kraft', sharing }]);
+	const guest = await createPerson(app.db, member.organizationId, 'Gaspard', 'guest', 'Épicerie Dupont');
+	const sent = await fetch(`${app.server.url}/portal/${boardId}?/feedback`, {
+		method: 'POST',
+		headers: { Origin: app.server.url, Cookie: guest.cookie, 'Content-Type': 'application/x-www-form-urlencoded' },
+		body: new URLSearchParams({ cardId: cardId!, kind: 'fails', text: 'Trop cher pour nous' })
+	});
+	expect(sent.status).toBe(200);
+
+	const { page, context } = await loggedInPage(browser, app, member);
+	await gotoReady(page, `/b/${boardId}/standup`);
+	await page
+		.getByRole('form', { name: 'Lancer le point hebdomadaire' })
+		.getByRole('button', { name: 'Lancer', exact: true })
+		.click();
+	await expect(view(page).getByTestId('standup-changes')).toContainText(
+		'Retour d’Épicerie Dupont : « Trop cher pour nous »'
+	);
+	await expect(view(page).getByTestId('standup-changes')).not.toContainText('invité');
 	await context.close();
 });
