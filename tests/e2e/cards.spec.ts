@@ -39,4 +39,9 @@ test('rename a board from the list', async ({ app, browser, member }) => {
 	await page.reload();
 	await expect(page.getByRole('link', { name: 'Nouveau nom' })).toBeVisible();
 	await context.close();
+	// In English the label has no space before its colon (French typography only).
+	const english = await loggedInPage(browser, app, member, 'en-US');
+	await gotoReady(english.page, '/boards');
+	await expect(english.page.getByRole('button', { name: 'Rename: Nouveau nom', exact: true })).toBeVisible();
+	await english.context.close();
 });
