@@ -172,7 +172,7 @@ test('guest feedback since the last stand-up shows the client’s company and wo
 	member
 }) => {
 	const boardId = await createTestBoard(app.db, member, 'Boutique');
-	const sharing = { mode: 'companies', companies: ['Épicerie Dupont'] } as const;
+	const sharing = { mode: 'companies' as const, companies: ['Épicerie Dupont'] };
 	const [cardId] = await writeCards(app.server.url, app.db, member, boardId, [{ title: 'Sachets kraft', sharing }]);
 	const guest = await createPerson(app.db, member.organizationId, 'Gaspard', 'guest', 'Épicerie Dupont');
 	const sent = await fetch(`${app.server.url}/portal/${boardId}?/feedback`, {
