@@ -86,7 +86,7 @@ describe('the card event log', () => {
 		moveCard(c.doc, CARD, 'scope', 'a2'); // the objective is empty: a bypass, flagged by the server
 		const feed = connectFeed(server.url, boardId, member.cookie);
 		clients.push(feed);
-		await eventually(() => readFlags(feed.doc, CARD).length === 1, 5000, 'the flag');
+		await eventually(() => readFlags(feed.doc, CARD).length === 1, 15_000, 'the flag');
 		await loggedCount(4, 'the flag');
 		putEntry(c.doc, CARD, 'checkIns', 'checkin-0001', {
 			date: '2026-11-20',
