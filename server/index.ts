@@ -25,6 +25,9 @@ const server = createServer((req, res) => {
 	void handler(req, res);
 });
 server.on('upgrade', (req, socket, head) => {
+	// Node hands the socket over without an error listener: a client resetting it mid-upgrade (while its
+	// session is checked) would otherwise throw an uncaught ECONNRESET and stop the process.
+	socket.on('error', () => socket.destroy());
 	runtime.handleUpgrade(req, socket, head).then(
 		(taken) => taken || socket.destroy(),
 		() => socket.destroy()

@@ -42,6 +42,7 @@ export function devSyncEndpoint(): Plugin {
 			server = dev;
 			dev.httpServer?.on('upgrade', (req, socket, head: Buffer) => {
 				if (!req.url?.startsWith('/sync/')) return; // e.g. Vite's own HMR socket
+				socket.on('error', () => socket.destroy()); // a client reset mid-upgrade must not stop dev (see index.ts)
 				load()
 					.then((runtime) => runtime.handleUpgrade(req, socket, head))
 					.then((taken) => taken || socket.destroy())

@@ -4,7 +4,7 @@ import type { Membership } from '#lib/server/services/memberships.ts';
 
 declare global {
 	namespace App {
-		/** The signed-in person, and the narrow server dependencies routes use (`db`, `sync`, `mailer`, …). */
+		/** The signed-in person, and the narrow server dependencies routes use (`db`, `sync`, `mail`, …). */
 		interface Locals extends RequestDeps {
 			user: SessionUser | null;
 			session: Session | null;

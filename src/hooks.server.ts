@@ -14,7 +14,7 @@ export const init: ServerInit = async () => {
 	if (!building) await startRuntimeOnce();
 };
 
-/** Puts the narrow dependencies routes use (database, rooms, mailer) on locals: no lookup in the routes. */
+/** Puts the narrow dependencies routes use (database, rooms, mail queue) on locals: no lookup in the routes. */
 const deps: Handle = ({ event, resolve }) => {
 	Object.assign(event.locals, requestDeps(getRuntime()));
 	return resolve(event);

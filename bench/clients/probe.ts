@@ -14,9 +14,17 @@ let reader: Client | null = null;
 let timer: ReturnType<typeof setInterval> | null = null;
 let samples: number[] = [];
 
-async function start({ endpoint, boardId, intervalMs }: { endpoint: Endpoint; boardId: string; intervalMs: number }) {
+interface ProbeParams {
+	endpoint: Endpoint;
+	/** Where the reader connects (another process of a cluster); the writer's server unless told. */
+	readerEndpoint?: Endpoint;
+	boardId: string;
+	intervalMs: number;
+}
+
+async function start({ endpoint, readerEndpoint, boardId, intervalMs }: ProbeParams) {
 	writer = connectStock(endpoint, boardId);
-	reader = connectStock(endpoint, boardId);
+	reader = connectStock(readerEndpoint ?? endpoint, boardId);
 	await Promise.all([whenSynced(writer, 20_000), whenSynced(reader, 20_000)]);
 	const stamps = reader.doc.getMap<number>('bench');
 	stamps.observe(() => {
@@ -37,7 +45,7 @@ function stop(): number[] {
 }
 
 /** Runs until `count` samples arrived (or `timeoutMs`), returns the latencies in ms. */
-async function run(params: { endpoint: Endpoint; boardId: string; intervalMs: number; count: number }) {
+async function run(params: ProbeParams & { count: number }) {
 	await start(params);
 	const deadline = Date.now() + params.count * params.intervalMs * 3 + 10_000;
 	while (samples.length < params.count && Date.now() < deadline) await new Promise((r) => setTimeout(r, 20));

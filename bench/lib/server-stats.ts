@@ -81,15 +81,20 @@ export class ServerStats {
 		};
 	}
 
+	/** The sampled process's id, once it wrote a sample. */
+	pid(): number | undefined {
+		return this.#samples().at(-1)?.pid;
+	}
+
 	/** Kills the sampled process (one that never said it was listening). */
 	killProcess(): void {
-		const pid = this.#samples().at(-1)?.pid;
+		const pid = this.pid();
 		if (pid) process.kill(pid, 'SIGKILL');
 	}
 
 	/** Memory right after a full garbage collection in the server (see stats-hook.ts). */
 	async memoryAfterGc(): Promise<{ rssMb: number; heapMb: number }> {
-		const pid = this.#samples().at(-1)?.pid;
+		const pid = this.pid();
 		if (!pid) throw new Error(`no server samples in ${this.file}`);
 		process.kill(pid, 'SIGUSR2');
 		await sleep(1000); // a full collection of a few GB takes a moment

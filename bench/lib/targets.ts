@@ -58,24 +58,27 @@ export function statsEnv(options: ProcessOptions, store: boolean): { env: Record
 	return { env, stats: new ServerStats(file) };
 }
 
+/** New boards of `member`, each holding one of `contents` (a Yjs update) as its snapshot, in one transaction. */
+export async function seedBoards(db: Db, member: Member, contents: Uint8Array[]): Promise<string[]> {
+	const ids: string[] = [];
+	for (let i = 0; i < contents.length; i++) ids.push(await createTestBoard(db, member));
+	await db.transaction().execute(async (trx) => {
+		for (const [i, data] of contents.entries())
+			await trx
+				.insertInto('board_snapshot')
+				.values({ board_id: ids[i] ?? '', seq: 0, data, created_at: Date.now() })
+				.execute();
+	});
+	return ids;
+}
+
 /** Our production server (`node server/index.ts`), a temp SQLite file, one member who owns every board. */
 export async function startOurs(options: ProcessOptions = {}, dbPath?: string): Promise<Ours> {
 	let { env, stats } = statsEnv(options, true);
 	let server = await startServer({ env, dbPath });
 	const db = openTestDb(server.dbPath);
 	const member = await createMember(db, 'Bench');
-	const addBoards = async (contents: Uint8Array[]): Promise<string[]> => {
-		const ids: string[] = [];
-		for (let i = 0; i < contents.length; i++) ids.push(await createTestBoard(db, member));
-		await db.transaction().execute(async (trx) => {
-			for (const [i, data] of contents.entries())
-				await trx
-					.insertInto('board_snapshot')
-					.values({ board_id: ids[i] ?? '', seq: 0, data, created_at: Date.now() })
-					.execute();
-		});
-		return ids;
-	};
+	const addBoards = (contents: Uint8Array[]) => seedBoards(db, member, contents);
 	const ours: Ours = {
 		kind: 'ours',
 		db,

@@ -12,7 +12,7 @@ export interface Writes {
 
 /** Runs the write load (clients/writer.ts) over `processes` client processes, boards split among them. */
 export async function runWrites(
-	target: Target,
+	target: Pick<Target, 'endpoint'>,
 	processes: number,
 	params: Omit<WriteParams, 'endpoint'>
 ): Promise<Writes> {

@@ -4,16 +4,22 @@ import { forkClient } from '../lib/fleet.ts';
 import type { Scenario } from '../lib/scenario.ts';
 import { scaled } from '../lib/scenario.ts';
 import { summarize, type Summary } from '../lib/stats.ts';
-import type { Target } from '../lib/targets.ts';
+import type { Endpoint, Target } from '../lib/targets.ts';
 
 export const INTERVAL_MS = 50;
 
-/** Runs the latency probe (clients/probe.ts) on a board for `count` samples. */
-export async function probeLatency(target: Target, boardId: string, count: number): Promise<Summary> {
+/** Runs the latency probe (clients/probe.ts) on a board for `count` samples (read through `reader`, if given). */
+export async function probeLatency(
+	target: Pick<Target, 'endpoint'>,
+	boardId: string,
+	count: number,
+	reader?: Endpoint
+): Promise<Summary> {
 	const probe = forkClient('probe');
 	try {
 		const samples = await probe.request<number[]>('run', {
 			endpoint: target.endpoint,
+			readerEndpoint: reader,
 			boardId,
 			intervalMs: INTERVAL_MS,
 			count

@@ -1,24 +1,14 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { createCard, moveCard } from '../../src/lib/board/commands.ts';
 import { readCards } from '../../src/lib/board/schema.ts';
-import type { Db } from '../../src/lib/server/db/open.ts';
 import { BoardStore } from '../../src/lib/server/sync/store.ts';
-import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
-import { startCluster, type Cluster } from '../factories/cluster.ts';
-import { connectClient, eventually, whenSynced, type Client } from '../factories/yclient.ts';
+import { useClusterBoard } from '../factories/cluster.ts';
+import { eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
-let cluster: Cluster;
-let db: Db;
-let alice: Member;
-let boardId: string;
-const clients: Client[] = [];
+const setup = useClusterBoard(2);
 
-function client(url: string): Client {
-	const c = connectClient(url, boardId, alice.cookie);
-	clients.push(c);
-	return c;
-}
+const client = (url: string): Client => setup.connect(url);
 
 const cardsOf = (doc: Y.Doc) =>
 	readCards(doc)
@@ -26,22 +16,9 @@ const cardsOf = (doc: Y.Doc) =>
 		.sort()
 		.join(',');
 
-beforeAll(async () => {
-	cluster = await startCluster(2);
-	db = openTestDb(cluster.databaseUrl);
-	alice = await createMember(db, 'Alice');
-	boardId = await createTestBoard(db, alice);
-});
-
-afterAll(async () => {
-	for (const c of clients) c.destroy();
-	await cluster?.stop();
-	await db?.destroy();
-});
-
 describe('two processes on one board', () => {
 	it('converge, equal a fresh load from the database, and number the updates without gaps', async () => {
-		const [a, b] = [cluster.server(0), cluster.server(1)];
+		const [a, b] = [setup.cluster.server(0), setup.cluster.server(1)];
 		const onA = [client(a.url), client(a.url)];
 		const onB = [client(b.url), client(b.url)];
 		await Promise.all([...onA, ...onB].map((c) => whenSynced(c)));
@@ -53,26 +30,31 @@ describe('two processes on one board', () => {
 					title: `${i}/${n}`,
 					stage: 'ideas',
 					rank: `a${i}${n}`,
-					createdBy: alice.userId
+					createdBy: setup.alice.userId
 				});
 		});
 		moveCard(onB[0]!.doc, 'c0-0', 'review', 'b');
 		await eventually(() => all.every((c) => readCards(c.doc).length === 40), 10_000, 'all cards everywhere');
 		await eventually(() => new Set(all.map((c) => cardsOf(c.doc))).size === 1, 10_000, 'one state');
-		const stored = await new BoardStore(db).load(boardId);
+		const stored = await new BoardStore(setup.db).load(setup.boardId);
 		expect(cardsOf(stored.doc)).toBe(cardsOf(onA[0]!.doc));
 		const seqs = (
-			await db.selectFrom('board_update').select('seq').where('board_id', '=', boardId).orderBy('seq').execute()
+			await setup.db
+				.selectFrom('board_update')
+				.select('seq')
+				.where('board_id', '=', setup.boardId)
+				.orderBy('seq')
+				.execute()
 		).map((r) => r.seq);
 		expect(seqs).toEqual(seqs.map((_, i) => (seqs[0] ?? 1) + i));
 	});
 
 	it('shows who is on the board in the other process, and drops them when they leave', async () => {
-		const [a, b] = [cluster.server(0), cluster.server(1)];
+		const [a, b] = [setup.cluster.server(0), setup.cluster.server(1)];
 		const here = client(a.url);
 		const there = client(b.url);
 		await Promise.all([whenSynced(here), whenSynced(there)]);
-		here.provider.awareness.setLocalStateField('user', { id: alice.userId, name: 'forged', color: '#000' });
+		here.provider.awareness.setLocalStateField('user', { id: setup.alice.userId, name: 'forged', color: '#000' });
 		const seenThere = () =>
 			[...there.provider.awareness.getStates()].find(([id]) => id === here.doc.clientID)?.[1] as
 				{ user?: { name?: string } } | undefined;

@@ -5,7 +5,7 @@ import { isPostgres, type Db } from '../../src/lib/server/db/open.ts';
  * Makes every insert into `table` for one board fail inside the database (a trigger, as a full disk
  * would), on either dialect. Returns the way to heal it.
  */
-export async function failInserts(db: Db, table: 'feed_update' | 'board_update', boardId: string) {
+export async function failInserts(db: Db, table: 'feed_update' | 'board_update' | 'notification', boardId: string) {
 	const trigger = sql.id(`fail_${table}`);
 	const target = sql.table(table);
 	const board = sql.lit(boardId);

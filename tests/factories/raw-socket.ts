@@ -1,3 +1,4 @@
+import { connect } from 'node:net';
 import WebSocket from 'ws';
 import * as encoding from 'lib0/encoding';
 import * as syncProtocol from 'y-protocols/sync';
@@ -32,4 +33,31 @@ export function updateFrame(update: Uint8Array): Uint8Array {
 	encoding.writeVarUint(encoder, 0);
 	syncProtocol.writeUpdate(encoder, update);
 	return encoding.toUint8Array(encoder);
+}
+
+/**
+ * Sends a websocket upgrade request for /sync/{path} over plain TCP, then resets the connection (RST)
+ * after `afterMs`, while the server is still checking the session: a client dropping mid-upgrade.
+ */
+export async function resetMidUpgrade(baseUrl: string, path: string, cookie: string, afterMs: number): Promise<void> {
+	const { hostname, port, origin } = new URL(baseUrl);
+	const socket = connect(Number(port), hostname);
+	socket.on('error', () => {});
+	await new Promise((resolve) => socket.once('connect', resolve));
+	socket.write(
+		[
+			`GET /sync/${path} HTTP/1.1`,
+			`Host: ${hostname}:${port}`,
+			'Upgrade: websocket',
+			'Connection: Upgrade',
+			'Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==',
+			'Sec-WebSocket-Version: 13',
+			`Origin: ${origin}`,
+			`Cookie: ${cookie}`,
+			'',
+			''
+		].join('\r\n')
+	);
+	await new Promise((resolve) => setTimeout(resolve, afterMs));
+	socket.resetAndDestroy();
 }

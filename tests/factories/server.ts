@@ -27,7 +27,7 @@ export async function tempDatabase(): Promise<string> {
 
 /** Starts the real production server (`node server/index.ts`) on port 0 with its own database. */
 export async function startServer(
-	options: { dbPath?: string; port?: number; env?: Record<string, string> } = {}
+	options: { dbPath?: string; port?: number; env?: Record<string, string>; startTimeoutMs?: number } = {}
 ): Promise<RunningServer> {
 	const dbPath = options.dbPath ?? (await tempDatabase());
 	const child = spawn(process.execPath, ['server/index.ts'], {
@@ -45,7 +45,10 @@ export async function startServer(
 	let output = '';
 	child.stderr?.on('data', (chunk: Buffer) => (output += chunk.toString()));
 	const port = await new Promise<number>((resolve, reject) => {
-		const timer = setTimeout(() => reject(new Error(`server did not start:\n${output}`)), 20_000);
+		const timer = setTimeout(
+			() => reject(new Error(`server did not start:\n${output}`)),
+			options.startTimeoutMs ?? 20_000
+		);
 		child.stdout?.on('data', (chunk: Buffer) => {
 			output += chunk.toString();
 			const match = /listening on http:\/\/[^:]+:(\d+)/.exec(output);

@@ -12,15 +12,21 @@ export interface TestSmtp {
 	port: number;
 	received: Received[];
 	listening(): boolean;
+	/** While true, every recipient is refused with a temporary error (451), as a busy server does. */
+	refuse(on: boolean): void;
 	stop(): Promise<void>;
 }
 
 export async function startSmtp(): Promise<TestSmtp> {
 	const received: Received[] = [];
+	let refusing = false;
 	const smtp = new SMTPServer({
 		authOptional: true,
 		disabledCommands: ['STARTTLS'],
 		logger: false,
+		onRcptTo(_address, _session, callback) {
+			callback(refusing ? Object.assign(new Error('Try again later'), { responseCode: 451 }) : undefined);
+		},
 		onData(stream, session, callback) {
 			const chunks: Buffer[] = [];
 			stream.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -42,6 +48,7 @@ export async function startSmtp(): Promise<TestSmtp> {
 		port,
 		received,
 		listening: () => smtp.server.listening,
+		refuse: (on) => void (refusing = on),
 		stop: () => new Promise((resolve) => smtp.close(() => resolve()))
 	};
 }

@@ -1,6 +1,7 @@
 import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
+import { isTerminalClose } from '../../src/lib/collab/provider.ts';
 
 export interface Client {
 	doc: Y.Doc;
@@ -8,18 +9,34 @@ export interface Client {
 	destroy(): void;
 }
 
-/** A stock y-websocket client, as a browser would connect (cookie + Origin), without BroadcastChannel. */
-export function connectClient(baseUrl: string, boardId: string, cookie: string, origin = baseUrl): Client {
+/**
+ * A stock y-websocket client, as a browser would connect (cookie + Origin), without BroadcastChannel.
+ * `server` may be a function: asked again at each (re)connection, it sends the client to another
+ * process when its own is gone, as a load balancer would.
+ */
+export function connectClient(
+	server: string | (() => string),
+	boardId: string,
+	cookie: string,
+	origin?: string
+): Client {
 	const doc = new Y.Doc();
+	const baseUrl = typeof server === 'string' ? server : server();
 	class AuthedWebSocket extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
-			super(url, protocols, { headers: { Cookie: cookie, Origin: origin } });
+			const target = typeof server === 'string' ? baseUrl : server();
+			const path = String(url).replace(/^wss?:\/\/[^/]+/, '');
+			super(target.replace(/^http/, 'ws') + path, protocols, {
+				headers: { Cookie: cookie, Origin: origin ?? target }
+			});
 		}
 	}
 	const provider = new WebsocketProvider(baseUrl.replace(/^http/, 'ws') + '/sync', boardId, doc, {
 		WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
-		maxBackoffTime: 300
+		maxBackoffTime: 300,
+		// As the app's client: out of step (4409) is not final, the next connection's sync fixes it.
+		shouldReconnect: (event) => !isTerminalClose(event.code)
 	});
 	return {
 		doc,
@@ -48,9 +65,13 @@ export function whenSynced(client: Client, timeoutMs = 5000): Promise<void> {
 }
 
 /** Polls until `check` holds (real networks are asynchronous; no fixed sleeps). */
-export async function eventually(check: () => boolean, timeoutMs = 5000, what = 'condition'): Promise<void> {
+export async function eventually(
+	check: () => boolean | Promise<boolean>,
+	timeoutMs = 5000,
+	what = 'condition'
+): Promise<void> {
 	const start = Date.now();
-	while (!check()) {
+	while (!(await check())) {
 		if (Date.now() - start > timeoutMs) throw new Error(`timed out waiting for ${what}`);
 		await new Promise((r) => setTimeout(r, 20));
 	}

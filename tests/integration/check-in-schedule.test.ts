@@ -3,11 +3,13 @@ import { createCard } from '../../src/lib/board/commands.ts';
 import { putEntry, setField } from '../../src/lib/board/section-commands.ts';
 import { newId } from '../../src/lib/server/ids.ts';
 import type { Runtime } from '../../src/lib/server/runtime.ts';
-import { runCheckInSchedule } from '../../src/lib/server/services/check-in-schedule.ts';
+import { DbLeases } from '../../src/lib/server/cluster/lease.ts';
+import { runCheckInSchedule, runScheduledPass } from '../../src/lib/server/services/check-in-schedule.ts';
 import { startRuntime } from '../../src/lib/server/start.ts';
 import { createMember, createTestBoard, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { until } from '../factories/portal.ts';
+import { failInserts } from '../factories/db-faults.ts';
 import { databaseUrlOf } from '../factories/pg.ts';
 import { tempDatabase } from '../factories/server.ts';
 
@@ -107,6 +109,43 @@ describe('the check-in schedule', () => {
 		]);
 		const notes = await notificationsOf(owner);
 		expect(notes.map((n) => JSON.parse(n.data).missed)).toEqual([false, true]);
+	});
+
+	it('claims a notice, records its event and notifies in one transaction: a failure in the middle leaves nothing', async () => {
+		const heal = await failInserts(runtime.db, 'notification', boardId);
+		await expect(runCheckInSchedule(runtime, noon('2030-01-20'))).rejects.toThrow();
+		await heal();
+		const claims = await runtime.db
+			.selectFrom('check_in_notice')
+			.select('due_date')
+			.where('card_id', '=', cardId)
+			.execute();
+		expect(claims.map((c) => c.due_date).sort()).toEqual(['2030-01-14', '2030-01-14']);
+		expect(await notices()).toHaveLength(2);
+		// Nothing was claimed, so the next pass records it, with its notification.
+		expect(await runCheckInSchedule(runtime, noon('2030-01-20'))).toBe(1);
+		expect((await notices()).map((e) => JSON.parse(e.data).date)).toEqual(['2030-01-14', '2030-01-14', '2030-01-21']);
+		expect((await notificationsOf(owner)).map((n) => JSON.parse(n.data).date)).toEqual([
+			'2030-01-14',
+			'2030-01-14',
+			'2030-01-21'
+		]);
+	});
+
+	it('makes one pass between two processes that share the database', async () => {
+		const [a, b] = [new DbLeases(runtime.db, 'a'), new DbLeases(runtime.db, 'b')];
+		try {
+			const passes = await Promise.all([
+				runScheduledPass(runtime, a, noon('2030-01-27')),
+				runScheduledPass(runtime, b, noon('2030-01-27'))
+			]);
+			expect(passes.filter((p) => p === null)).toHaveLength(1);
+			// The holder keeps the schedule for its later passes; the other still skips.
+			const other = passes[0] === null ? a : b;
+			expect(await runScheduledPass(runtime, other, noon('2030-01-28'))).toBeNull();
+		} finally {
+			await Promise.all([a.close(), b.close()]);
+		}
 	});
 
 	it('stops once the outcome is recorded', async () => {

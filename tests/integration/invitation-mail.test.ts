@@ -3,9 +3,10 @@ import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
+import { until } from '../factories/portal.ts';
 import { startSmtp, type Received, type TestSmtp } from '../factories/smtp.ts';
 
-/** Invitation links e-mailed through a real SMTP exchange with an in-process server (SMTP_URL set). */
+/** Invitation links e-mailed through a real SMTP exchange with an in-process server (SMTP_URL set), from the outbox. */
 
 let smtp: TestSmtp;
 let received: Received[] = [];
@@ -15,9 +16,7 @@ let owner: Member;
 
 beforeAll(async () => {
 	smtp = await startSmtp();
-	server = await startServer({
-		env: { SMTP_URL: `smtp://127.0.0.1:${smtp.port}`, MAIL_FROM: 'Bouture <invitations@example.test>' }
-	});
+	server = await startServer({ env: mailEnv() });
 	db = openTestDb(server.dbPath);
 	owner = await createMember(db, 'Olivia');
 });
@@ -31,7 +30,26 @@ afterAll(async () => {
 beforeEach(() => {
 	smtp.received.length = 0;
 	received = smtp.received;
+	smtp.refuse(false);
 });
+
+/** A server sending through the test SMTP server, looking at its outbox every 50 ms (retries after 200, 400… ms). */
+function mailEnv(extra: Record<string, string> = {}): Record<string, string> {
+	return {
+		SMTP_URL: `smtp://127.0.0.1:${smtp.port}`,
+		MAIL_FROM: 'Bouture <invitations@example.test>',
+		MAIL_POLL_MS: '50',
+		MAIL_RETRY_BASE_MS: '200',
+		...extra
+	};
+}
+
+const outboxOf = (database: Db, recipient: string) =>
+	database
+		.selectFrom('mail_outbox')
+		.select(['status', 'attempts', 'error'])
+		.where('recipient', '=', recipient)
+		.executeTakeFirst();
 
 function post(fields: Record<string, string>, cookie = owner.cookie, base = server.url): Promise<Response> {
 	return fetch(`${base}/admin/invitations?/create`, {
@@ -102,9 +120,11 @@ describe('with SMTP configured', () => {
 		const html = await res.text();
 		expect(res.status, html.slice(0, 300)).toBe(200);
 		const link = linkOn(html);
-		expect(html).toContain('Le lien a été envoyé par e-mail à nina@example.test');
-		expect(html).not.toContain('n’a pas pu être envoyé');
+		// Queued, not claimed as delivered: the outbox sends it right after.
+		expect(html).toContain('L’e-mail pour nina@example.test est en file d’envoi');
 
+		await until(async () => received.length > 0, 'the invitation e-mail');
+		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(received).toHaveLength(1);
 		const [mail] = received;
 		expect(mail?.to).toEqual(['nina@example.test']);
@@ -119,12 +139,14 @@ describe('with SMTP configured', () => {
 
 		const stored = await db.selectFrom('invitation').select('role').where('id', '=', idOf(link)).executeTakeFirst();
 		expect(stored).toEqual({ role: 'member' });
+		expect(await outboxOf(db, 'nina@example.test')).toEqual({ status: 'sent', attempts: 1, error: null });
 	});
 
 	it('sends nothing when no address is given', async () => {
 		const res = await post({ email: '' });
 		expect(res.status).toBe(200);
 		linkOn(await res.text());
+		await new Promise((resolve) => setTimeout(resolve, 300));
 		expect(received).toHaveLength(0);
 	});
 
@@ -139,19 +161,50 @@ describe('with SMTP configured', () => {
 		expect(received).toHaveLength(0);
 	});
 
-	// Last: it stops the SMTP server.
-	it('still creates the invitation and shows the link when the e-mail cannot be sent', async () => {
-		await smtp.stop();
+	it('tries again later when the SMTP server refuses, and sends it once it accepts', async () => {
+		smtp.refuse(true);
 		const res = await post({ email: 'lucas@example.test' });
 		const html = await res.text();
 		expect(res.status, html.slice(0, 300)).toBe(200);
 		const link = linkOn(html);
-		expect(html).toContain('L’e-mail n’a pas pu être envoyé : copiez le lien à la place.');
-		expect(html).not.toContain('envoyé par e-mail à');
-		const stored = await db.selectFrom('invitation').select('role').where('id', '=', idOf(link)).executeTakeFirst();
-		expect(stored).toEqual({ role: 'member' });
+		expect(html).toContain('L’e-mail pour lucas@example.test est en file d’envoi');
+		await until(async () => ((await outboxOf(db, 'lucas@example.test'))?.attempts ?? 0) >= 2, 'two refused attempts');
+		const refused = await outboxOf(db, 'lucas@example.test');
+		expect(refused?.status).toBe('pending');
+		expect(refused?.error).toContain('Try again later');
 		expect(received).toHaveLength(0);
-		expect(server.log()).toContain('[mail] invitation to lucas@example.test not sent');
+		expect(server.log()).toContain('[mail] to lucas@example.test not sent (attempt 1)');
+
+		smtp.refuse(false);
+		await until(async () => (await outboxOf(db, 'lucas@example.test'))?.status === 'sent', 'sent after the retries');
+		expect(received.map((mail) => mail.to)).toEqual([['lucas@example.test']]);
+		expect(parse(received[0]?.raw ?? '').body).toContain(`\n${link}\n`);
+	});
+
+	it('sends a mail queued just before a crash (kill -9) once, after the restart', async () => {
+		// A poll period far longer than the test: the mail stays queued until the process dies.
+		const first = await startServer({ env: mailEnv({ MAIL_POLL_MS: '3600000' }) });
+		const firstDb = openTestDb(first.dbPath);
+		try {
+			const marc = await createMember(firstDb, 'Marc');
+			const res = await post({ email: 'rose@example.test' }, marc.cookie, first.url);
+			expect(res.status).toBe(200);
+			await first.kill();
+			expect(await outboxOf(firstDb, 'rose@example.test')).toEqual({ status: 'pending', attempts: 0, error: null });
+			expect(received).toHaveLength(0);
+
+			const second = await startServer({ dbPath: first.dbPath, env: mailEnv() });
+			try {
+				await until(async () => received.length > 0, 'the mail after the restart');
+				await new Promise((resolve) => setTimeout(resolve, 500));
+				expect(received.map((mail) => mail.to)).toEqual([['rose@example.test']]);
+				expect(await outboxOf(firstDb, 'rose@example.test')).toEqual({ status: 'sent', attempts: 1, error: null });
+			} finally {
+				await second.stop();
+			}
+		} finally {
+			await firstDb.destroy();
+		}
 	});
 });
 
@@ -170,8 +223,8 @@ describe('without SMTP_URL', () => {
 			const page = await res.text();
 			expect(res.status).toBe(200);
 			linkOn(page, plain.url);
-			expect(page).not.toContain('envoyé par e-mail');
-			expect(page).not.toContain('n’a pas pu être envoyé');
+			expect(page).not.toContain('en file d’envoi');
+			expect(await plainDb.selectFrom('mail_outbox').select('id').execute()).toHaveLength(0);
 		} finally {
 			await plain.stop();
 			await plainDb.destroy();

@@ -3,6 +3,7 @@ import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { writeCards } from '../factories/portal.ts';
+import { openStream } from '../factories/event-stream.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 
 let server: RunningServer;
@@ -29,35 +30,6 @@ afterAll(async () => {
 const get = (who: Member | null, path: string) =>
 	fetch(`${server.url}${path}`, { headers: who ? { Cookie: who.cookie } : {}, redirect: 'manual' });
 
-/** The organisation map's event stream, read as text; `until` waits for a piece of it. */
-async function openStream(who: Member) {
-	const response = await get(who, '/admin/map/events');
-	expect(response.status).toBe(200);
-	expect(response.headers.get('content-type')).toBe('text/event-stream');
-	const reader = response.body!.getReader();
-	const decoder = new TextDecoder();
-	let text = '';
-	let reading: Promise<ReadableStreamReadResult<Uint8Array>> | null = null;
-	return {
-		/** True when `piece` arrived within `ms`. */
-		async until(piece: string, ms: number): Promise<boolean> {
-			const deadline = Date.now() + ms;
-			while (!text.includes(piece)) {
-				const left = deadline - Date.now();
-				if (left <= 0) return false;
-				reading ??= reader.read();
-				const next = await Promise.race([reading, new Promise<null>((r) => setTimeout(() => r(null), left))]);
-				if (!next) return false;
-				reading = null;
-				if (next.done) return false;
-				text += decoder.decode(next.value, { stream: true });
-			}
-			return true;
-		},
-		close: () => reader.cancel()
-	};
-}
-
 describe('the organisation map’s live events', () => {
 	it('are for owners and managers only, and /map leads to the map in the administration area', async () => {
 		expect((await get(claire, '/admin/map/events')).status).toBe(403);
@@ -71,7 +43,7 @@ describe('the organisation map’s live events', () => {
 	it('say `changed` after a card event on one of the organisation’s boards, not on another organisation’s', async () => {
 		const ours = await createTestBoard(db, owner, 'Vrac');
 		const theirs = await createTestBoard(db, stranger, 'Ailleurs');
-		const stream = await openStream(manager);
+		const stream = await openStream(server.url, manager, '/admin/map/events');
 		expect(await stream.until('retry:', 2000)).toBe(true);
 
 		await writeCards(server.url, db, stranger, theirs, [{ title: 'Pas chez nous', stage: 'ideas' }]);

@@ -7,6 +7,7 @@ import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { createPerson } from '../factories/people.ts';
 import { until, writeCards, type SeedCard } from '../factories/portal.ts';
+import { followPortalEvents } from '../factories/portal-events.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
@@ -219,27 +220,4 @@ describe('the guest portal', () => {
 	});
 });
 
-/** Reads a portal's server-sent events as the browser's EventSource would, keeping the text received. */
-async function followEvents(who: Member, board: string) {
-	const controller = new AbortController();
-	const res = await fetch(`${server.url}/portal/${board}/events`, {
-		headers: { Cookie: who.cookie },
-		signal: controller.signal
-	});
-	expect(res.status).toBe(200);
-	expect(res.headers.get('content-type')).toBe('text/event-stream');
-	const reader = res.body!.getReader();
-	const events = { received: '', stop: async () => {} };
-	const reading = (async () => {
-		for (;;) {
-			const { value, done } = await reader.read();
-			if (done) return;
-			events.received += new TextDecoder().decode(value);
-		}
-	})().catch(() => undefined);
-	events.stop = async () => {
-		controller.abort();
-		await reading;
-	};
-	return events;
-}
+const followEvents = (who: Member, board: string) => followPortalEvents(server.url, who, board);

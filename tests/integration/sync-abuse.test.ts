@@ -5,7 +5,7 @@ import { readCards } from '../../src/lib/board/schema.ts';
 import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
-import { ASK_EVERYTHING, openRawSocket, updateFrame } from '../factories/raw-socket.ts';
+import { ASK_EVERYTHING, openRawSocket, resetMidUpgrade, updateFrame } from '../factories/raw-socket.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { connectClient, eventually, whenSynced } from '../factories/yclient.ts';
 
@@ -158,5 +158,18 @@ describe('presence under another name', () => {
 		expect(seen()?.user).toEqual({ id: alice.userId, name: account.name, color: account.color });
 		liar.destroy();
 		other.destroy();
+	});
+});
+
+describe('a client resetting its connection mid-upgrade', () => {
+	it('does not stop the server, signed in or not', async () => {
+		// Refused upgrades (no cookie: the 401 is written to a reset socket) and admitted ones, at a few delays.
+		for (let i = 0; i < 30; i++) await resetMidUpgrade(server.url, boardId, i % 2 ? alice.cookie : '', i % 5);
+		await new Promise((resolve) => setTimeout(resolve, 300));
+		expect(server.log()).not.toContain('ECONNRESET');
+		expect((await fetch(`${server.url}/login`)).status).toBe(200);
+		const client = connectClient(server.url, boardId, alice.cookie);
+		await whenSynced(client);
+		client.destroy();
 	});
 });

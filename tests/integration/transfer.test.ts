@@ -8,6 +8,7 @@ import { remapJson, remapValue } from '../../src/lib/server/transfer/remap.ts';
 import type { BoardFile } from '../../src/lib/server/transfer/board-file.ts';
 import { openTestDb } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
+import { eventually } from '../factories/yclient.ts';
 
 /**
  * Export and restore on the demo board (every stage filled in, a closed stand-up with decisions),
@@ -33,7 +34,10 @@ beforeAll(async () => {
 	cookie = `session=${token}`;
 	const boards = await db.selectFrom('board').select(['id']).orderBy('created_at').execute();
 	boardId = boards[0]?.id ?? '';
-	const card = await db.selectFrom('card').select('id').where('board_id', '=', boardId).executeTakeFirstOrThrow();
+	// The demo's card rows come from the board's projection, which may still be writing them.
+	const firstCard = () => db.selectFrom('card').select('id').where('board_id', '=', boardId).executeTakeFirst();
+	await eventually(async () => (await firstCard()) !== undefined, 10_000, 'the demo board projected');
+	const card = (await firstCard())!;
 	const commented = await post(`/b/${boardId}/c/${card.id}?/comment`, {
 		body: 'Premier avis ; « guillemets », virgules'
 	});

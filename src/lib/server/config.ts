@@ -18,6 +18,13 @@ export interface Config {
 	/** Webhooks: how often the outbox is looked at, and the first retry's delay (doubling after); see webhooks/worker.ts for the defaults. */
 	webhookPollMs?: number;
 	webhookRetryBaseMs?: number;
+	/** In a cluster, how long a board's or a job's lease lasts unrenewed (see cluster/lease.ts for the default). */
+	leaseTtlMs?: number;
+	/** E-mails: how often the outbox is looked at, and the first retry's delay; see mail-outbox.ts for the defaults. */
+	mailPollMs?: number;
+	mailRetryBaseMs?: number;
+	/** A board's stored updates between two compactions (COMPACT_EVERY; tests lower it to compact often). */
+	compactEvery?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -30,7 +37,11 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		smtpUrl: env.SMTP_URL || null,
 		mailFrom: env.MAIL_FROM || 'Bouture <no-reply@localhost>',
 		webhookPollMs: positive(env.WEBHOOK_POLL_MS),
-		webhookRetryBaseMs: positive(env.WEBHOOK_RETRY_BASE_MS)
+		webhookRetryBaseMs: positive(env.WEBHOOK_RETRY_BASE_MS),
+		leaseTtlMs: positive(env.LEASE_TTL_MS),
+		mailPollMs: positive(env.MAIL_POLL_MS),
+		mailRetryBaseMs: positive(env.MAIL_RETRY_BASE_MS),
+		compactEvery: positive(env.COMPACT_EVERY)
 	};
 }
 

@@ -1,5 +1,6 @@
 import type { Db } from './db/open.ts';
-import type { Mailer } from './mail.ts';
+import type { MailQueue } from './mail-outbox.ts';
+import type { BoardActivity } from './services/board-activity.ts';
 import type { BoardProjection } from './projection/board-projection.ts';
 import type { Runtime } from './runtime.ts';
 import type { SyncHub } from './sync/hub.ts';
@@ -18,13 +19,15 @@ export interface BoardDeps {
 
 /** What routes may use, put on `event.locals` once per request by hooks.server.ts. */
 export interface RequestDeps extends BoardDeps {
-	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
-	mailer: Mailer | null;
+	/** E-mails, queued (disabled when SMTP_URL is unset: invitation links are then only shown for copying). */
+	mail: MailQueue;
+	/** Card events on any board, whichever process recorded them (the organisation map's live refresh). */
+	boardActivity: BoardActivity;
 	/** The guest portal's change notices. */
 	projection: Pick<BoardProjection, 'onSharedCardsChanged'>;
 }
 
 /** The narrow view of the process's runtime that a request gets (no config, no shutdown, no upgrade). */
-export function requestDeps({ db, sync, mailer, projection }: Runtime): RequestDeps {
-	return { db, sync, mailer, projection };
+export function requestDeps({ db, sync, mail, boardActivity, projection }: Runtime): RequestDeps {
+	return { db, sync, mail, boardActivity: { on: boardActivity.on }, projection };
 }

@@ -1,9 +1,11 @@
 import type { IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import type { ClusterBus } from './cluster/bus.ts';
+import type { Leases } from './cluster/lease.ts';
 import type { Config } from './config.ts';
 import type { Db } from './db/open.ts';
-import type { Mailer } from './mail.ts';
+import type { MailQueue } from './mail-outbox.ts';
+import type { BoardActivity } from './services/board-activity.ts';
 import type { DemoLogin } from './seed/demo.ts';
 import type { BoardProjection } from './projection/board-projection.ts';
 import type { SyncHub } from './sync/hub.ts';
@@ -15,11 +17,15 @@ export interface Runtime {
 	db: Db;
 	/** How this process tells the others of its deployment things (a no-op when it is alone). */
 	bus: ClusterBus;
+	/** Which process does the side effects of each board and periodic job (all of them, when alone). */
+	leases: Leases;
 	sync: SyncHub;
 	/** The relational view of the boards (card rows, events), and the guest portal's change notices. */
 	projection: BoardProjection;
-	/** Null when SMTP_URL is unset: invitation links are then only shown for copying. */
-	mailer: Mailer | null;
+	/** E-mails, queued in the outbox that a poller sends (disabled when SMTP_URL is unset). */
+	mail: MailQueue;
+	/** Card events on any board, this process's and (over the bus) the others'. */
+	boardActivity: BoardActivity;
 	close(): Promise<void>;
 }
 

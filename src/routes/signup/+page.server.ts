@@ -19,7 +19,7 @@ export const actions: Actions = {
 			email: String(form.get('email') ?? '').slice(0, 300),
 			organization: String(form.get('organization') ?? '').slice(0, 200)
 		};
-		const { db, mailer } = locals;
+		const { db, mail } = locals;
 		const limit = await hit(db, RATE_LIMITS.signupsPerIp, getClientAddress());
 		if (!limit.ok) return fail(429, { ...echo, invalid: [], seconds: Math.ceil(limit.retryAfterMs / 1000) });
 		const parsed = v.safeParse(SignupInput, { ...echo, password: form.get('password') });
@@ -34,9 +34,7 @@ export const actions: Actions = {
 		const account = await createAccountWithOrganization(db, parsed.output);
 		if (!account) {
 			const login = new URL('/login', url.origin).href;
-			mailer
-				?.send(signupTakenMail(parsed.output.email, login))
-				.catch((e: unknown) => console.error(`[mail] ${String(e)}`));
+			await mail.enqueue(db, signupTakenMail(parsed.output.email, login));
 		}
 		redirect(303, '/login?signup=check');
 	}

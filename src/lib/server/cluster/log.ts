@@ -1,4 +1,4 @@
-import type { Db } from '../db/open.ts';
+import { snapshotTransaction, type Db } from '../db/open.ts';
 
 export interface LoggedUpdate {
 	seq: number;
@@ -18,7 +18,8 @@ export async function readUpdatesAfter(
 ): Promise<LoggedUpdate[] | null> {
 	const [updates, snapshots] =
 		kind === 'board' ? (['board_update', 'board_snapshot'] as const) : (['feed_update', 'feed_snapshot'] as const);
-	return db.transaction().execute(async (trx) => {
+	// One snapshot: a compaction committed between the two reads would hide updates behind an old snapshot seq.
+	return snapshotTransaction(db).execute(async (trx) => {
 		const snapshot = await trx.selectFrom(snapshots).select('seq').where('board_id', '=', boardId).executeTakeFirst();
 		if (snapshot && snapshot.seq > afterSeq) return null;
 		return trx

@@ -24,6 +24,15 @@ export function isPostgres(db: Db): boolean {
 }
 
 /**
+ * A transaction whose reads all see one snapshot: `repeatable read` on PostgreSQL, whose default
+ * (read committed) lets each statement see the commits made since the previous one. SQLite's
+ * transactions see one snapshot already.
+ */
+export function snapshotTransaction(db: Db) {
+	return isPostgres(db) ? db.transaction().setIsolationLevel('repeatable read') : db.transaction();
+}
+
+/**
  * Opens the database named by DATABASE_URL: `file:path` (or a bare path) is SQLite, the embedded
  * default; `postgres://user@host:port/name` is PostgreSQL. `busyTimeoutMs` is SQLite's only.
  */

@@ -1,8 +1,10 @@
 import type { Generated } from 'kysely';
 import type { ApiTables } from './api-schema.ts';
+import type { MailTables } from './mail-schema.ts';
 import type { RateLimitTables } from './rate-limit-schema.ts';
 /** Row types of the database, as Kysely sees them. Times are epoch milliseconds. */
-export interface Database extends ConversationTables, StandupTables, CheckInTables, RateLimitTables, ApiTables {
+export interface Database
+	extends ConversationTables, StandupTables, CheckInTables, RateLimitTables, ApiTables, MailTables {
 	organization: { id: string; name: string; created_at: number };
 	user: {
 		id: string;
@@ -68,6 +70,8 @@ export interface Database extends ConversationTables, StandupTables, CheckInTabl
 	/** The last sequence number handed out for a board's document (migration 2026-12-06-003). */
 	board_head: { board_id: string; seq: number };
 	feed_head: { board_id: string; seq: number };
+	/** Who does the side effects of a board or a periodic job (migration 2026-12-06-010, cluster/lease.ts). */
+	board_lease: { key: string; holder: string; epoch: number; expires_at: number };
 	/** The read-only feed documents, stored like the boards' (see sync/doc-tables.ts). */
 	feed_update: {
 		board_id: string;

@@ -10,7 +10,7 @@ import { cardSharing, toAudience } from '#lib/board/sharing.ts';
 import { localDate } from '#lib/domain/method/dates.ts';
 import type { Db } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
-import { recordEvent, type CardEvent } from '../services/events.ts';
+import { writeEvents, type CardEvent } from '../services/events.ts';
 import { cardChanges } from './card-events.ts';
 import { checkInPlanColumn } from './check-in-plan.ts';
 import { bypassFlag, limitCodes } from './gate-guard.ts';
@@ -29,6 +29,8 @@ export interface ProjectionOptions {
 	onBypass: (cardId: string, flag: Flag) => void;
 	/** Called after a flush that changed what guests see (a card shared, unshared, or its guest view). */
 	onGuestChange?: () => void;
+	/** Runs first in every transaction that writes rows or events: throws when this process lost the board. */
+	guard?: (trx: Db) => Promise<void>;
 }
 
 /**
@@ -45,8 +47,7 @@ export class CardProjection {
 	#dirty = new Map<string, string | null>();
 	/** Card id → its last projected state: what the next one is compared with for the event log. */
 	#last = new Map<string, CardView>();
-	/** Events are written one flush after another, with strictly increasing times, so the log keeps its order. */
-	#logging: Promise<void> = Promise.resolve();
+	/** Events get strictly increasing times, so the log keeps their order. */
 	#lastAt = 0;
 
 	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
@@ -69,7 +70,10 @@ export class CardProjection {
 		for (const id of ids) this.#dirty.set(id, writer);
 	};
 
-	/** Rewrites every card of the board (at load: heals any drift). Moves are not judged nor logged here. */
+	/**
+	 * Rewrites every card of the board (at load: heals any drift). Moves are not judged here; a card
+	 * created or moved since its row was written (a process that died before projecting it) is logged.
+	 */
 	async rebuild(): Promise<void> {
 		for (const id of cardsMap(this.#doc).keys()) this.#dirty.set(id, null);
 		await this.flush(false);
@@ -95,6 +99,7 @@ export class CardProjection {
 		// Asked before the transaction: SQLite has one connection, so a query inside would wait for itself.
 		const mayOverride = await this.#rolesOf(dirty.map(([, writer]) => writer));
 		const written = this.#db.transaction().execute(async (trx) => {
+			await this.#options.guard?.(trx);
 			const stored = await storedRows(
 				trx,
 				this.#boardId,
@@ -122,9 +127,9 @@ export class CardProjection {
 				const before = stored.get(id);
 				// A card written straight into a later stage is judged as a move from the first one.
 				const from = (before?.stage ?? 'ideas') as Stage;
-				if (logEvents)
-					for (const { kind, data } of cardChanges(previous, card))
-						events.push({ boardId: this.#boardId, cardId: id, kind, data, actorId: writer });
+				const changes = logEvents ? cardChanges(previous, card) : missedChanges(before, card, stored.size > 0);
+				for (const { kind, data } of changes)
+					events.push({ boardId: this.#boardId, cardId: id, kind, data, actorId: writer, at: this.#nextAt() });
 				if (writer && from !== card.stage) {
 					const who = { userId: writer, mayOverride: mayOverride.has(writer) };
 					// Limits judge moves of cards already on the board (a new card is not a move).
@@ -133,7 +138,14 @@ export class CardProjection {
 					if (flag) {
 						flags.push([id, flag]);
 						const data = { from: flag.from, to: flag.to, missing: flag.missing };
-						events.push({ boardId: this.#boardId, cardId: id, kind: 'gate-flagged', data, actorId: flag.by });
+						events.push({
+							boardId: this.#boardId,
+							cardId: id,
+							kind: 'gate-flagged',
+							data,
+							actorId: flag.by,
+							at: this.#nextAt()
+						});
 					}
 				}
 				const row = {
@@ -158,24 +170,22 @@ export class CardProjection {
 					.onConflict((oc) => oc.column('id').doUpdateSet(row).where('card.board_id', '=', this.#boardId))
 					.execute();
 			}
+			// In the same transaction as the rows: a crash keeps both or neither, so a later rebuild logs
+			// what this one did not, and never twice.
+			return writeEvents(trx, events);
 		});
 		// Forgotten again if not written, so the next flush logs these changes rather than losing them.
-		await written.catch((error: unknown) => {
+		const tellListeners = await written.catch((error: unknown) => {
 			this.#forget(seen);
 			throw error;
 		});
-		await (this.#logging = this.#logging.then(() => this.#record(events)));
+		await tellListeners();
 		for (const [id, flag] of flags) this.#options.onBypass(id, flag);
 		if (guestChange) this.#options.onGuestChange?.();
 	}
 
-	async #record(events: CardEvent[]): Promise<void> {
-		for (const event of events) {
-			this.#lastAt = Math.max(Date.now(), this.#lastAt + 1);
-			await recordEvent(this.#db, { ...event, at: this.#lastAt }).catch((e: unknown) =>
-				console.error(`[sync] card event: ${String(e)}`)
-			);
-		}
+	#nextAt(): number {
+		return (this.#lastAt = Math.max(Date.now(), this.#lastAt + 1));
 	}
 
 	/** After a failed write: back to the states last projected, unless a later flush moved on already. */
@@ -218,6 +228,16 @@ async function storedRows(db: Db, boardId: string, ids: string[]): Promise<Map<s
 		for (const row of chunk) rows.set(row.id, row);
 	}
 	return rows;
+}
+
+/**
+ * What a rebuild logs: a card created or moved since its row was written. Only on a board projected
+ * before (some rows stored): a board restored or loaded for the first time did not just get its cards.
+ */
+function missedChanges(stored: CardRow | undefined, card: CardView, projectedBefore: boolean) {
+	if (!projectedBefore) return [];
+	if (!stored) return cardChanges(null, card);
+	return stored.stage === card.stage ? [] : [{ kind: 'moved' as const, data: { from: stored.stage, to: card.stage } }];
 }
 
 /** Whether a stored row already says what the projection would write (its time aside). */

@@ -3,7 +3,8 @@ import { missedCheckIns, nextCheckInDue } from '#lib/domain/method/cadence.ts';
 import type { IsoDate } from '#lib/domain/method/types.ts';
 import type { BoardDeps } from '../deps.ts';
 import { parseCheckInPlan, planToMethodCard, type CheckInPlan } from '../projection/check-in-plan.ts';
-import { recordEvent } from './events.ts';
+import { soloLeases, type Leases } from '../cluster/lease.ts';
+import { recordClaimedEvent } from './events.ts';
 
 /**
  * Check-ins due or missed on cards in Rollout: a periodic look at the calendar (dates pass without
@@ -15,6 +16,7 @@ export const CHECK_EVERY_MS = 60 * 60 * 1000;
 export const FIRST_CHECK_AFTER_MS = 10_000;
 /** A check-in is announced this many days ahead (1: the day before and on the day). */
 export const DUE_NOTICE_DAYS = 1;
+const CHECK_IN_LEASE = 'job:check-ins';
 
 export type CheckInNoticeKind = 'check-in-due' | 'check-in-missed';
 
@@ -89,7 +91,10 @@ async function rolloutPlans(db: BoardDeps['db'], boardId?: string) {
 	return byBoard;
 }
 
-/** Claims (card, kind, date) first: a notice already claimed, by this run or an earlier one, is skipped. */
+/**
+ * Claims (card, kind, date) and records its event in one transaction: a notice already claimed, by this
+ * run, an earlier one or another process, is skipped; a crash between the two leaves neither.
+ */
 async function recordNotice(
 	{ db }: BoardDeps,
 	boardId: string,
@@ -97,34 +102,46 @@ async function recordNotice(
 	{ kind, date, ...facts }: CheckInNotice,
 	now: number
 ): Promise<boolean> {
-	const claimed = await db
-		.insertInto('check_in_notice')
-		.values({ card_id: cardId, kind, due_date: date, board_id: boardId, created_at: now })
-		.onConflict((oc) => oc.columns(['card_id', 'kind', 'due_date']).doNothing())
-		.executeTakeFirst();
-	if (Number(claimed.numInsertedOrUpdatedRows ?? 0) === 0) return false;
-	await recordEvent(db, { boardId, cardId, kind, actorId: null, data: { date, ...facts }, at: now });
-	return true;
+	const claim = async (trx: BoardDeps['db']) => {
+		const claimed = await trx
+			.insertInto('check_in_notice')
+			.values({ card_id: cardId, kind, due_date: date, board_id: boardId, created_at: now })
+			.onConflict((oc) => oc.columns(['card_id', 'kind', 'due_date']).doNothing())
+			.executeTakeFirst();
+		return Number(claimed.numInsertedOrUpdatedRows ?? 0) > 0;
+	};
+	const event = { boardId, cardId, kind, actorId: null, data: { date, ...facts }, at: now };
+	return (await recordClaimedEvent(db, claim, event)) !== null;
 }
 
 /**
- * Runs the schedule `firstAfter` ms from now, then every `every` ms (one pass at a time); `clock` is injectable for
- * tests. Returns the way to stop, which waits for a pass under way (before the hub closes).
+ * One pass if this process holds the schedule's lease (taken here, kept while this process lives), so
+ * that N processes make one pass per interval between them; null when another process has it.
+ */
+export async function runScheduledPass(deps: BoardDeps, leases: Leases, now: number): Promise<number | null> {
+	if (!(await leases.acquire(CHECK_IN_LEASE))) return null;
+	return runCheckInSchedule(deps, now);
+}
+
+/**
+ * Runs the schedule `firstAfter` ms from now, then every `every` ms (one pass at a time, and in a cluster
+ * only at the holder of its lease); `clock` is injectable for tests. Returns the way to stop, which waits for a pass under way (before the hub closes).
  */
 export function startCheckInSchedule(
 	deps: BoardDeps,
 	{
 		clock = Date.now,
 		every = CHECK_EVERY_MS,
-		firstAfter = FIRST_CHECK_AFTER_MS
-	}: { clock?: () => number; every?: number; firstAfter?: number } = {}
+		firstAfter = FIRST_CHECK_AFTER_MS,
+		leases = soloLeases
+	}: { clock?: () => number; every?: number; firstAfter?: number; leases?: Leases } = {}
 ): () => Promise<void> {
 	let stopped = false;
 	let pass: Promise<unknown> = Promise.resolve();
 	const tick = () => {
 		if (stopped) return;
 		pass = pass
-			.then(() => runCheckInSchedule(deps, clock()))
+			.then(() => runScheduledPass(deps, leases, clock()))
 			.catch((error: unknown) => console.error(`[check-ins] schedule: ${String(error)}`));
 	};
 	// The first pass waits until the server is up and serving: it must never delay the start.

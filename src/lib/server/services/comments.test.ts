@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { cardComments, commentCount, threads } from '#lib/board/comments.ts';
+import { createMember } from '../../../../tests/factories/accounts.ts';
 import { openTestRuntime } from '../../../../tests/factories/runtime.ts';
 import { newId } from '../ids.ts';
 import type { BoardDeps } from '../deps.ts';
@@ -10,12 +11,15 @@ let world: Awaited<ReturnType<typeof openTestRuntime>>;
 let runtime: BoardDeps;
 let boardId: string;
 let cardId: string;
-const alice = newId();
-const bruno = newId();
+let alice: string;
+let bruno: string;
 
 beforeAll(async () => {
-	world = await openTestRuntime('bouture-test-', { title: 'Vrac', createdBy: alice });
+	world = await openTestRuntime('bouture-test-', { title: 'Vrac', createdBy: newId() });
 	({ runtime, boardId, cardId } = world);
+	// Real people: a comment's event notifies and makes its author follow the card in its own transaction.
+	alice = (await createMember(runtime.db, 'Alice')).userId;
+	bruno = (await createMember(runtime.db, 'Bruno')).userId;
 });
 
 afterAll(() => world.dispose());

@@ -2,6 +2,7 @@ import type { Db } from '../db/open.ts';
 import { newId } from '../ids.ts';
 import { enqueueHookEvent } from '../webhooks/outbox.ts';
 import { CARD_EVENT_HOOKS } from '#lib/domain/webhook-events.ts';
+import { notifyEvent } from './notifications.ts';
 
 /** What happened to a card, for the server's log (card_event). `data` stays small: ids and short values. */
 export interface CardEvent {
@@ -33,45 +34,89 @@ export type CardEventKind =
 	/** A decision or action taken in a stand-up {standupId, text, ownerId, due}. */
 	| 'action';
 
-type Listener = (event: Required<CardEvent> & { id: string }) => void | Promise<void>;
+type Recorded = Required<CardEvent> & { id: string };
+type Listener = (event: Recorded) => void | Promise<void>;
 // One set per process: the server library is loaded once (see runtime.ts).
 const listeners = new Set<Listener>();
 
 /**
- * Appends an event to the log, then tells the listeners (notifications route from here). A listener
- * that fails is logged and never undoes the event.
+ * Appends an event to the log with its consequences in the same transaction (the webhooks' deliveries,
+ * the notifications), then tells the listeners. `guard` runs first inside that transaction: a lease
+ * check (cluster/lease.ts) that throws rolls everything back. A listener that fails is logged and never
+ * undoes the event.
  */
-export async function recordEvent(db: Db, event: CardEvent): Promise<string> {
-	const id = newId();
-	const at = event.at ?? Date.now();
-	const hook = CARD_EVENT_HOOKS[event.kind];
-	// The webhooks' deliveries are queued in the same transaction as the event they tell of.
-	await db.transaction().execute(async (trx) => {
-		await trx
-			.insertInto('card_event')
-			.values({
-				id,
-				board_id: event.boardId,
-				card_id: event.cardId,
-				kind: event.kind,
-				actor_id: event.actorId,
-				data: JSON.stringify(event.data),
-				created_at: at
-			})
-			.execute();
-		if (hook) {
-			const data = { cardId: event.cardId, actorId: event.actorId, ...event.data };
-			await enqueueHookEvent(trx, { id, event: hook, boardId: event.boardId, at, data });
-		}
+export async function recordEvent(
+	db: Db,
+	event: CardEvent,
+	{ guard }: { guard?: (trx: Db) => Promise<void> } = {}
+): Promise<string> {
+	const recorded = await db.transaction().execute(async (trx) => {
+		await guard?.(trx);
+		return writeEvent(trx, event);
 	});
+	await tellListeners(recorded);
+	return recorded.id;
+}
+
+/**
+ * Records `event` only when `claim` (run first, in the same transaction) says it is the first to claim
+ * it: the claim, the event and its consequences commit together or not at all, so a crash between them
+ * can neither lose the event nor let a later run record it twice. Null when already claimed.
+ */
+export async function recordClaimedEvent(
+	db: Db,
+	claim: (trx: Db) => Promise<boolean>,
+	event: CardEvent
+): Promise<string | null> {
+	const recorded = await db.transaction().execute(async (trx) => ((await claim(trx)) ? writeEvent(trx, event) : null));
+	if (!recorded) return null;
+	await tellListeners(recorded);
+	return recorded.id;
+}
+
+/**
+ * Writes events inside the caller's transaction (with their consequences); call the returned function
+ * once it committed, to tell the listeners. For writers whose own rows and events must commit together.
+ */
+export async function writeEvents(trx: Db, events: readonly CardEvent[]): Promise<() => Promise<void>> {
+	const recorded: Recorded[] = [];
+	for (const event of events) recorded.push(await writeEvent(trx, event));
+	return async () => {
+		for (const event of recorded) await tellListeners(event);
+	};
+}
+
+async function writeEvent(trx: Db, event: CardEvent): Promise<Recorded> {
+	const recorded: Recorded = { ...event, at: event.at ?? Date.now(), id: newId() };
+	await trx
+		.insertInto('card_event')
+		.values({
+			id: recorded.id,
+			board_id: event.boardId,
+			card_id: event.cardId,
+			kind: event.kind,
+			actor_id: event.actorId,
+			data: JSON.stringify(event.data),
+			created_at: recorded.at
+		})
+		.execute();
+	const hook = CARD_EVENT_HOOKS[event.kind];
+	if (hook) {
+		const data = { cardId: event.cardId, actorId: event.actorId, ...event.data };
+		await enqueueHookEvent(trx, { id: recorded.id, event: hook, boardId: event.boardId, at: recorded.at, data });
+	}
+	await notifyEvent(trx, recorded);
+	return recorded;
+}
+
+async function tellListeners(event: Recorded): Promise<void> {
 	for (const listener of listeners) {
 		try {
-			await listener({ ...event, at, id });
+			await listener(event);
 		} catch (error) {
 			console.error(`[events] listener failed on ${event.kind}: ${String(error)}`);
 		}
 	}
-	return id;
 }
 
 /** Runs `listener` after every recorded event; returns the way to stop. */

@@ -7,12 +7,11 @@ import { createPerson } from '../../../../tests/factories/people.ts';
 import { createBoard } from './boards.ts';
 import { recordEvent } from './events.ts';
 import { countUnread, listNotifications, markRead, readSettings, saveSettings } from './inbox.ts';
-import { isFollowing, listFollowers, setFollowing, startNotifications } from './notifications.ts';
+import { isFollowing, listFollowers, setFollowing } from './notifications.ts';
 import { askHelp, closeHelp, findHelp } from './help.ts';
 import { addTeamMember, createTeam } from './teams.ts';
 
 let temp: TempDatabase;
-let stop: () => void;
 let owner: Member;
 let claire: Member;
 let jean: Member;
@@ -22,7 +21,6 @@ const cardId = 'card-1';
 
 beforeEach(async () => {
 	temp = await openTempDatabase();
-	stop = startNotifications(temp.db);
 	owner = await createMember(temp.db, 'Olivier');
 	claire = await createPerson(temp.db, owner.organizationId, 'Claire Lefèvre');
 	jean = await createPerson(temp.db, owner.organizationId, 'Jean Dupont');
@@ -32,7 +30,6 @@ beforeEach(async () => {
 });
 
 afterEach(async () => {
-	stop();
 	await temp.dispose();
 });
 

@@ -4,17 +4,16 @@ import { commentText } from '#lib/board/comment-text.ts';
 import { parseMentions } from '#lib/domain/mentions.ts';
 import { routeNotifications, type NotificationSettings, type RoutedEvent } from '#lib/domain/notify.ts';
 import { findBoardForUser } from './boards.ts';
-import { onCardEvent, type CardEvent } from './events.ts';
+import type { CardEvent } from './events.ts';
 import { findHelp } from './help.ts';
 
 type Recorded = Required<CardEvent> & { id: string };
 const ROUTED = new Set(['comment', 'help', 'help-closed', 'check-in-due', 'check-in-missed', 'signal', 'moved']);
 
-/** Routes each recorded card event to the people concerned (call once per process). Returns the way to stop. */
-export function startNotifications(db: Db): () => void {
-	return onCardEvent((event) => notifyEvent(db, event));
-}
-
+/**
+ * Routes a card event to the people concerned. Called by recordEvent inside the event's own transaction
+ * (`db` is that transaction): an event is never stored without its notifications, nor told twice.
+ */
 export async function notifyEvent(db: Db, event: Recorded): Promise<void> {
 	const kind: string = event.kind; // also kinds other modules record later (help, check-in-due…)
 	if (!ROUTED.has(kind)) return;
@@ -23,7 +22,7 @@ export async function notifyEvent(db: Db, event: Recorded): Promise<void> {
 		.select(['id', 'organization_id'])
 		.where('id', '=', event.boardId)
 		.executeTakeFirst();
-	if (!board) return; // another runtime's database (tests run several in one process)
+	if (!board) return;
 	const card = await db
 		.selectFrom('card')
 		.select(['owner_id', 'title'])

@@ -50,6 +50,8 @@ export interface HubOptions {
 	bus?: ClusterBus;
 	/** Whether this process compacts this board (in a cluster, the holder of its lease); all by default. */
 	mayCompact?: (boardId: string) => boolean;
+	/** Stored updates between two compactions of a live board (COMPACT_EVERY unless told). */
+	compactEvery?: number;
 }
 
 /**
@@ -75,6 +77,7 @@ export class SyncHub {
 	#nodes: NodeWatch | null = null;
 	#headCheck: ReturnType<typeof setInterval> | null = null;
 	#mayCompact: (boardId: string) => boolean;
+	#compactEvery: number;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
 
 	constructor(db: Db, admit: Admit, reassess: Reassess, options: HubOptions = {}) {
@@ -83,6 +86,7 @@ export class SyncHub {
 		this.#reassess = reassess;
 		this.#bus = options.bus ?? soloBus;
 		this.#mayCompact = options.mayCompact ?? (() => true);
+		this.#compactEvery = options.compactEvery ?? COMPACT_EVERY;
 		this.store = new BoardStore(db);
 		this.feedStore = feedStore(db);
 		this.#pinger.unref();
@@ -241,7 +245,7 @@ export class SyncHub {
 			onApplied: (r, origins) => {
 				sinceCompaction += origins.length;
 				this.#each('onApplied', (hooks) => hooks.onApplied?.(r, origins));
-				if (sinceCompaction < COMPACT_EVERY || !this.#mayCompact(boardId)) return;
+				if (sinceCompaction < this.#compactEvery || !this.#mayCompact(boardId)) return;
 				sinceCompaction = 0;
 				void store.compact(boardId, r.lastSeq).catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
 			},

@@ -1,5 +1,5 @@
 import * as Y from 'yjs';
-import { isPostgres, type Db } from '../db/open.ts';
+import { isPostgres, snapshotTransaction, type Db } from '../db/open.ts';
 import { advanceHead } from './head.ts';
 
 const BACKOFF_MIN_MS = 100;
@@ -110,11 +110,12 @@ export class BoardStore {
 	}
 
 	/**
-	 * The snapshot and the updates after it (up to `uptoSeq`), in one read transaction: a compaction
-	 * committed between the two reads would otherwise delete updates the first read did not fold in.
+	 * The snapshot and the updates after it (up to `uptoSeq`), both read from one snapshot of the
+	 * database: a compaction committed between the two reads would otherwise delete updates the first
+	 * read did not fold in.
 	 */
 	#read(boardId: string, uptoSeq?: number) {
-		return this.#db.transaction().execute(async (trx) => {
+		return snapshotTransaction(this.#db).execute(async (trx) => {
 			const snapshot = await trx
 				.selectFrom('board_snapshot')
 				.select(['seq', 'data'])

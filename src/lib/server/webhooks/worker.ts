@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/open.ts';
 import { DISABLE_AFTER_FAILURES, MAX_ATTEMPTS, retryDelay } from '#lib/domain/webhook-events.ts';
+import { startPolling } from '../polling.ts';
 import { signatureOf } from './sign.ts';
 
 /**
@@ -26,22 +27,7 @@ const BATCH = 10;
 const ERROR_MAX = 300;
 
 export function startWebhookWorker(db: Db, options: WorkerOptions): () => Promise<void> {
-	let stopped = false;
-	let running: Promise<unknown> = Promise.resolve();
-	const tick = () => {
-		if (stopped) return;
-		running = drainDue(db, options)
-			.catch((error: unknown) => console.error(`[webhooks] ${String(error)}`))
-			.finally(() => {
-				if (!stopped) timer = setTimeout(tick, options.pollMs);
-			});
-	};
-	let timer = setTimeout(tick, 0);
-	return async () => {
-		stopped = true;
-		clearTimeout(timer);
-		await running;
-	};
+	return startPolling('webhooks', options.pollMs, () => drainDue(db, options));
 }
 
 /** Sends every delivery due now, a batch at a time. */

@@ -22,7 +22,7 @@ const ROLE_ORDER = ['member', 'manager', 'guest'] as const;
 
 export const load: PageServerLoad = async ({ locals, url }) => {
 	const { user, membership } = requireAdmin(locals, url, 'org.invite');
-	const { db, mailer } = locals;
+	const { db, mail } = locals;
 	const boards = await listBoardsForUser(db, user.id);
 	return {
 		organizationName: membership.organizationName,
@@ -33,7 +33,7 @@ export const load: PageServerLoad = async ({ locals, url }) => {
 		companyMax: LIMITS.boardName,
 		emailMax: LIMITS.email,
 		/** Whether SMTP is configured: the form then offers to e-mail the link. */
-		mailEnabled: mailer !== null
+		mailEnabled: mail.enabled
 	};
 };
 
@@ -50,10 +50,10 @@ export const actions: Actions = {
 		};
 		// A role the inviter may not hand out is a tampered form, not a typo.
 		if (isOrgRole(echo.role) && !invitableRoles(membership.role).includes(echo.role)) error(403);
-		const { db, mailer } = locals;
+		const { db, mail } = locals;
 		const parsed = v.safeParse(InvitationInput, { ...echo, boardId: echo.boardId || null });
 		// The address is only read when mail is configured; empty means "just show the link".
-		const email = mailer && echo.email.trim() ? v.safeParse(Email, echo.email) : null;
+		const email = mail.enabled && echo.email.trim() ? v.safeParse(Email, echo.email) : null;
 		if (!parsed.success || email?.success === false) {
 			const invalid = parsed.success ? [] : Object.keys(v.flatten<typeof InvitationInput>(parsed.issues).nested ?? {});
 			if (email?.success === false) invalid.push('email');
@@ -67,39 +67,33 @@ export const actions: Actions = {
 		}
 		const now = Date.now();
 		const company = input.role === 'guest' ? input.company : null;
-		const token = await createInvitation(
-			db,
-			{
-				organizationId: membership.organizationId,
-				createdBy: user.id,
-				role: input.role,
-				company,
-				boardId,
-				days: input.days
-			},
-			now
-		);
-		const link = new URL(`/invite/${token}`, url).href;
-		if (!mailer || !email?.success) return { action: 'create' as const, link };
-		// The invitation is stored either way: a failed send only means the link must be copied by hand.
-		const to = email.output;
-		const message = invitationMail({
-			to,
-			link,
-			inviter: user.name,
-			organization: membership.organizationName,
+		const invitation = {
+			organizationId: membership.organizationId,
+			createdBy: user.id,
 			role: input.role,
 			company,
-			expiresAt: now + input.days * DAY
-		});
-		const mailed = await mailer.send(message).then(
-			() => true,
-			(e: unknown) => {
-				console.error(`[mail] invitation to ${to} not sent: ${String(e)}`);
-				return false;
+			boardId,
+			days: input.days
+		};
+		const to = email?.success ? email.output : null;
+		// The invitation and its e-mail are stored together; the outbox sends the mail shortly after.
+		const link = await db.transaction().execute(async (trx) => {
+			const link = new URL(`/invite/${await createInvitation(trx, invitation, now)}`, url).href;
+			if (to) {
+				const message = invitationMail({
+					to,
+					link,
+					inviter: user.name,
+					organization: membership.organizationName,
+					role: input.role,
+					company,
+					expiresAt: now + input.days * DAY
+				});
+				await mail.enqueue(trx, message);
 			}
-		);
-		return { action: 'create' as const, link, mail: { to, sent: mailed } };
+			return link;
+		});
+		return { action: 'create' as const, link, ...(to ? { mail: { to } } : {}) };
 	},
 	revoke: async ({ locals, url, request }) => {
 		const { membership } = requireAdmin(locals, url, 'org.invite');

@@ -1,6 +1,5 @@
 import { can } from '#lib/domain/permissions.ts';
 import { findSessionUser } from '#lib/server/auth/session.ts';
-import { onCardEvent } from '#lib/server/services/events.ts';
 import { findMembership } from '#lib/server/services/memberships.ts';
 import { portalEventStream } from '#lib/server/services/portal-events.ts';
 import { requireAdmin } from '../../admin.server.ts';
@@ -8,13 +7,13 @@ import type { RequestHandler } from './$types';
 
 /**
  * Server-sent events for the organisation's contribution map: a bare `changed` (no data: the page
- * loads the map again) after any card event on one of the organisation's boards, coalesced. Fed by
- * the server's event log rather than by each board's document: the map spans every board, and an
+ * loads the map again) after any card event on one of the organisation's boards, coalesced, whichever
+ * process recorded it (runtime.boardActivity). Fed by the server's event log rather than by each board's document: the map spans every board, and an
  * event is only recorded once its comment, signal or answer is in SQL, where the map reads it.
  */
 export const GET: RequestHandler = async ({ locals, url }) => {
 	const { user, membership } = requireAdmin(locals, url);
-	const { db } = locals;
+	const { db, boardActivity } = locals;
 	const { organizationId } = membership;
 	const sessionId = locals.session?.id ?? '';
 	const mayStillSee = async () =>
@@ -31,8 +30,8 @@ export const GET: RequestHandler = async ({ locals, url }) => {
 	const stream = portalEventStream({
 		subscribe: (listener) =>
 			// Not awaited: recording an event does not wait for the maps open at that moment.
-			onCardEvent((event) => {
-				void inOrganization(event.boardId).then((yes) => yes && listener());
+			boardActivity.on((boardId) => {
+				void inOrganization(boardId).then((yes) => yes && listener());
 			}),
 		mayStillSee
 	});
