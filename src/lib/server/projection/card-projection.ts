@@ -49,6 +49,9 @@ export class CardProjection {
 	#last = new Map<string, CardView>();
 	/** Events get strictly increasing times, so the log keeps their order. */
 	#lastAt = 0;
+	/** The flush under way, and the one asked for meanwhile. */
+	#flushing: Promise<void> | null = null;
+	#next: Promise<void> | null = null;
 
 	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
 		this.#db = db;
@@ -79,7 +82,24 @@ export class CardProjection {
 		await this.flush(false);
 	}
 
-	async flush(logEvents = true): Promise<void> {
+	/**
+	 * Projects what changed since the last flush. One flush at a time: those asked for while one runs
+	 * become one more after it, so a busy board costs a transaction per flush, not one per change.
+	 */
+	flush(logEvents = true): Promise<void> {
+		if (!this.#flushing) {
+			this.#flushing = this.#flushNow(logEvents).finally(() => (this.#flushing = null));
+			return this.#flushing;
+		}
+		return (this.#next ??= this.#flushing
+			.catch(() => undefined)
+			.then(() => {
+				this.#next = null;
+				return this.flush(logEvents);
+			}));
+	}
+
+	async #flushNow(logEvents: boolean): Promise<void> {
 		if (this.#dirty.size === 0) return;
 		const events: CardEvent[] = [];
 		const seen: Seen[] = [];

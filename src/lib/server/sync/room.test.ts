@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import * as decoding from 'lib0/decoding';
 import * as Y from 'yjs';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { newId } from '../ids.ts';
@@ -62,7 +63,36 @@ function room(doc = new Y.Doc(), options: { onApplied?: (r: Room, o: readonly Or
 
 const askEverything = { kind: 'sync-step1', stateVector: Y.encodeStateVector(new Y.Doc()) } as const;
 
+/** A client's update message, as the protocol decodes it. */
+function updateMessage(update: Uint8Array) {
+	return { kind: 'update', update, decoded: Y.decodeUpdate(update) } as const;
+}
+
 describe('Room', () => {
+	it('sends the updates of one stored run to the other peers as one merged update', async () => {
+		const r = room();
+		const [writer, other, reader] = [listener(), listener(), listener()];
+		for (const peer of [writer, other, reader]) r.join(peer);
+		const sentBefore = reader.frames.length;
+		const [mine, theirs] = [new Y.Doc(), new Y.Doc()];
+		for (let i = 0; i < 5; i++) {
+			const source = i % 2 === 0 ? mine : theirs;
+			const before = Y.encodeStateVector(source);
+			source.getArray<number>(`list-${i % 2}`).push([i]);
+			r.receive(i % 2 === 0 ? writer : other, updateMessage(Y.encodeStateAsUpdate(source, before)));
+		}
+		await r.flush();
+
+		const received = reader.frames.slice(sentBefore);
+		expect(received).toHaveLength(1);
+		const frame = decoding.createDecoder(received[0] as Uint8Array);
+		expect([decoding.readVarUint(frame), decoding.readVarUint(frame)]).toEqual([0, 2]); // sync, update
+		const fromFrame = new Y.Doc();
+		Y.applyUpdate(fromFrame, decoding.readVarUint8Array(frame));
+		expect(fromFrame.getArray('list-0').toArray()).toEqual([0, 2, 4]);
+		expect(fromFrame.getArray('list-1').toArray()).toEqual([1, 3]);
+	});
+
 	it('encodes the whole board once per version for clients that have nothing, whatever its size', async () => {
 		const doc = new Y.Doc();
 		doc.getText('notes').insert(0, 'a small board');

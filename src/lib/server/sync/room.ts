@@ -106,6 +106,8 @@ export class Room {
 	#broken = false;
 	/** Updates of the server write under way, held back until stored. */
 	#held: Uint8Array[] | null = null;
+	/** The clients' updates being applied as one run, and their senders: broadcast as one merged update. */
+	#run: { updates: Uint8Array[]; senders: Set<unknown> } | null = null;
 	/** The whole document as a sync step 2, kept until the next change (see #wholeDocument). */
 	#fullSync: Uint8Array | null = null;
 
@@ -120,7 +122,10 @@ export class Room {
 		this.doc.on('update', (update: Uint8Array, origin: unknown) => {
 			this.#fullSync = null;
 			if (this.#held && isServerOrigin(origin)) this.#held.push(update);
-			else this.#broadcast(encodeUpdate(update), origin);
+			else if (this.#run) {
+				this.#run.updates.push(update);
+				this.#run.senders.add(origin);
+			} else this.#broadcast(encodeUpdate(update), origin);
 		});
 		this.awareness.on('update', this.#onAwareness);
 	}
@@ -284,11 +289,29 @@ export class Room {
 			for (const { peer } of run) peer.close(CLOSE.serverError, 'storage failed');
 			return;
 		}
-		for (const { data, peer } of run) this.#apply(peer, data);
+		this.#applyAndBroadcast(run);
 		this.#options.onApplied(
 			this,
 			run.map(({ peer }) => peer)
 		);
+	}
+
+	/**
+	 * Applies a run one update at a time (each keeps its sender, for the projection), and sends the
+	 * others one merged update: with many writers, one frame per peer rather than one per update.
+	 */
+	#applyAndBroadcast(run: readonly { peer: Peer; data: Uint8Array }[]): void {
+		const applied = (this.#run = { updates: [], senders: new Set() });
+		try {
+			for (const { data, peer } of run) this.#apply(peer, data);
+		} finally {
+			this.#run = null;
+		}
+		const { updates, senders } = applied;
+		if (updates.length === 0) return;
+		const update = updates.length === 1 ? (updates[0] as Uint8Array) : Y.mergeUpdates(updates);
+		// A sender gets its own update back only inside a merge with others' (Yjs ignores what it has).
+		this.#broadcast(encodeUpdate(update), senders.size === 1 ? [...senders][0] : undefined);
 	}
 
 	/** Appends, then tells `onStored` the numbers given; `writers` as in NumberedUpdate, one per update. */

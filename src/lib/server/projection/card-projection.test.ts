@@ -1,0 +1,58 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import * as Y from 'yjs';
+import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
+import { createCard, moveCard } from '#lib/board/commands.ts';
+import { newId } from '../ids.ts';
+import { CardProjection } from './card-projection.ts';
+
+let temp: TempDatabase;
+let boardId: string;
+
+beforeAll(async () => {
+	temp = await openTempDatabase('bouture-projection-');
+	const organizationId = newId();
+	boardId = newId();
+	const now = Date.now();
+	await temp.db.insertInto('organization').values({ id: organizationId, name: 'Org', created_at: now }).execute();
+	await temp.db
+		.insertInto('board')
+		.values({ id: boardId, organization_id: organizationId, name: 'Board', created_at: now, updated_at: now })
+		.execute();
+});
+
+afterAll(() => temp.dispose());
+
+describe('CardProjection', () => {
+	it('runs one flush at a time: those asked for meanwhile become one more, which projects every change', async () => {
+		const doc = new Y.Doc();
+		let flushes = 0;
+		const projection = new CardProjection(temp.db, boardId, doc, {
+			feed: async () => {
+				flushes += 1;
+				return new Y.Doc();
+			},
+			mayOverride: async () => false,
+			onBypass: () => undefined
+		});
+		const card = (id: string) => createCard(doc, { id, title: id, stage: 'ideas', rank: `a${id}`, createdBy: 'u' });
+		card('one');
+		const asked = [projection.flush()];
+		card('two');
+		asked.push(projection.flush());
+		card('three');
+		moveCard(doc, 'two', 'review', 'a0');
+		asked.push(projection.flush());
+		await Promise.all(asked);
+
+		expect(flushes).toBe(2);
+		const rows = await temp.db.selectFrom('card').select(['id', 'stage']).where('board_id', '=', boardId).execute();
+		expect(Object.fromEntries(rows.map((r) => [r.id, r.stage]))).toEqual({
+			one: 'ideas',
+			two: 'review',
+			three: 'ideas'
+		});
+		const created = await temp.db.selectFrom('card_event').select('card_id').where('kind', '=', 'created').execute();
+		expect(created.map((e) => e.card_id).sort()).toEqual(['one', 'three', 'two']);
+		projection.stop();
+	});
+});
