@@ -76,8 +76,10 @@ if (clusterDown) {
 	vitestSummary('cluster', `${REPORTS}/vitest-cluster.json`, '/tests/cluster/', ok);
 }
 
+// The e2e of two processes (tests/e2e/cluster.spec.ts) runs when PostgreSQL and Redis answer; the rest stays on SQLite.
 const e2eOk = run(['node_modules/@playwright/test/cli.js', 'test'], {
-	PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json`
+	PLAYWRIGHT_JSON_OUTPUT_NAME: `${REPORTS}/e2e.json`,
+	...(clusterDown ? {} : { E2E_CLUSTER_PG_URL: pgUrl, E2E_CLUSTER_REDIS_URL: redisUrl })
 });
 const e2e = readJson<{ stats?: { expected: number; unexpected: number; flaky: number } }>(`${REPORTS}/e2e.json`);
 summary('e2e', (e2e?.stats?.expected ?? 0) + (e2e?.stats?.flaky ?? 0), e2e?.stats?.unexpected ?? 0, e2eOk);

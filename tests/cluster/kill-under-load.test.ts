@@ -3,7 +3,7 @@ import type * as Y from 'yjs';
 import { createCard } from '../../src/lib/board/commands.ts';
 import { readCards } from '../../src/lib/board/schema.ts';
 import { BoardStore } from '../../src/lib/server/sync/store.ts';
-import { useClusterBoard } from '../factories/cluster.ts';
+import { useClusterBoard } from '../factories/cluster-board.ts';
 import { eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 const WRITERS = 20;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { useClusterBoard } from '../factories/cluster.ts';
+import { useClusterBoard } from '../factories/cluster-board.ts';
 import { eventually, whenSynced } from '../factories/yclient.ts';
 
 const setup = useClusterBoard(2);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { createCard, renameCard } from '../../src/lib/board/commands.ts';
 import { createTestBoard } from '../factories/accounts.ts';
-import { REDIS_URL, useClusterBoard } from '../factories/cluster.ts';
+import { useClusterBoard } from '../factories/cluster-board.ts';
+import { REDIS_URL } from '../factories/cluster.ts';
 import { createPerson } from '../factories/people.ts';
 import { followPortalEvents } from '../factories/portal-events.ts';
 import { until, writeCards } from '../factories/portal.ts';

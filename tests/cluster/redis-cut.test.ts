@@ -5,7 +5,8 @@ import { createCard } from '../../src/lib/board/commands.ts';
 import { readCards } from '../../src/lib/board/schema.ts';
 import { HEAD_CHECK_MS } from '../../src/lib/server/sync/hub.ts';
 import { BoardStore } from '../../src/lib/server/sync/store.ts';
-import { REDIS_URL, useClusterBoard } from '../factories/cluster.ts';
+import { useClusterBoard } from '../factories/cluster-board.ts';
+import { REDIS_URL } from '../factories/cluster.ts';
 import { startTcpProxy, type TcpProxy } from '../factories/tcp-proxy.ts';
 import { eventually, whenSynced, type Client } from '../factories/yclient.ts';
 

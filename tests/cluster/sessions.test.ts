@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 import { sessionIdFromToken } from '../../src/lib/server/auth/token.ts';
 import { createMember } from '../factories/accounts.ts';
-import { useClusterBoard } from '../factories/cluster.ts';
+import { useClusterBoard } from '../factories/cluster-board.ts';
 import { whenSynced } from '../factories/yclient.ts';
 
 const PASSWORD = 'correct horse battery';

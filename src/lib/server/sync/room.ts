@@ -107,7 +107,7 @@ export class Room {
 	/** Updates of the server write under way, held back until stored. */
 	#held: Uint8Array[] | null = null;
 	/** The clients' updates being applied as one run, and their senders: broadcast as one merged update. */
-	#run: { updates: Uint8Array[]; senders: Set<unknown> } | null = null;
+	#run: AppliedRun | null = null;
 	/** The whole document as a sync step 2, kept until the next change (see #wholeDocument). */
 	#fullSync: Uint8Array | null = null;
 
@@ -301,7 +301,8 @@ export class Room {
 	 * others one merged update: with many writers, one frame per peer rather than one per update.
 	 */
 	#applyAndBroadcast(run: readonly { peer: Peer; data: Uint8Array }[]): void {
-		const applied = (this.#run = { updates: [], senders: new Set() });
+		const applied: AppliedRun = { updates: [], senders: new Set() };
+		this.#run = applied;
 		try {
 			for (const { data, peer } of run) this.#apply(peer, data);
 		} finally {
@@ -406,4 +407,10 @@ interface AwarenessChange {
 	added: number[];
 	updated: number[];
 	removed: number[];
+}
+
+/** The updates a run of client updates produced in the document, and who sent them. */
+interface AppliedRun {
+	updates: Uint8Array[];
+	senders: Set<unknown>;
 }
