@@ -15,8 +15,8 @@ const WARM_UP_MS = 3000;
 /**
  * P6's write load on both processes at once, each on boards of its own (each update stored in
  * PostgreSQL and published on Redis): the rate stored, each process's CPU and RSS from /proc,
- * PostgreSQL commits/s, Redis messages/s. Not on shared boards: until one process owns a board's side
- * effects (the lease), both project its cards, and concurrent projections deadlock in PostgreSQL.
+ * PostgreSQL commits/s, Redis messages/s. Each process on boards of its own, so that its CPU and RSS
+ * are its own load (on shared boards the lease holder would also project the other's writes).
  */
 export async function measureLoad(context: Context, cluster: BenchCluster): Promise<Row[]> {
 	const seconds = scaled(context, 12, 6);
