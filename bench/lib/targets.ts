@@ -5,7 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../../tests/factories/accounts.ts';
 import { startServer, type RunningServer } from '../../tests/factories/server.ts';
-import { mallocDefaults } from '../../server/malloc.ts';
+import { MALLOC_DEFAULTS } from '../../server/malloc.ts';
 import { startBare, startHocuspocus } from './peers.ts';
 import { ServerStats } from './server-stats.ts';
 
@@ -61,7 +61,7 @@ export function statsEnv(options: ProcessOptions, store: boolean): { env: Record
 
 /** Our server runs with the malloc settings `npm start` gives it (server/malloc.ts), unless the bench's own environment sets them. */
 function oursEnv(env: Record<string, string>): Record<string, string> {
-	const own = Object.fromEntries(Object.entries(mallocDefaults()).filter(([name]) => process.env[name] === undefined));
+	const own = Object.fromEntries(Object.entries(MALLOC_DEFAULTS).filter(([name]) => process.env[name] === undefined));
 	return { ...own, ...env };
 }
 
