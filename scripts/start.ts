@@ -1,6 +1,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import { withMallocDefaults } from '../server/malloc.ts';
 
 /** `npm start`: build when the sources are newer than the build, then run the production server. */
 const BUILD_MARK = 'build/handler.js';
@@ -22,8 +23,8 @@ function newestMtime(path: string): number {
 	return Math.max(0, ...readdirSync(path).map((name) => newestMtime(join(path, name))));
 }
 
-function run(args: string[]): void {
-	const result = spawnSync(process.execPath, args, { stdio: 'inherit' });
+function run(args: string[], env: NodeJS.ProcessEnv = process.env): void {
+	const result = spawnSync(process.execPath, args, { stdio: 'inherit', env });
 	if (result.status !== 0) process.exit(result.status ?? 1);
 }
 
@@ -32,4 +33,4 @@ if (built < Math.max(...SOURCES.map(newestMtime))) {
 	console.log('Building Bouture…');
 	run(['node_modules/vite/bin/vite.js', 'build', '--logLevel', 'warn']);
 }
-run(['server/index.ts']);
+run(['server/index.ts'], withMallocDefaults(process.env)); // malloc settings: see server/malloc.ts

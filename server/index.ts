@@ -1,5 +1,7 @@
 import { existsSync } from 'node:fs';
 import { createServer, type RequestListener } from 'node:http';
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
 import { printBanner } from './banner.ts';
 import { originStamp } from './origin.ts';
 import { HANDLER, RUNTIME } from './bundle.ts';
@@ -8,6 +10,13 @@ import { HANDLER, RUNTIME } from './bundle.ts';
 if (!existsSync(HANDLER)) {
 	console.error('No build found: run `npm run build` first (npm start does it for you).');
 	process.exit(1);
+}
+
+// The sync hub runs a collection after rooms unload, to hand their memory back (src/lib/server/sync/reclaim.ts):
+// it needs \`gc\`, exposed here unless node was started with --expose-gc.
+if (typeof globalThis.gc !== 'function') {
+	setFlagsFromString('--expose-gc');
+	globalThis.gc = runInNewContext('gc') as NodeJS.GCFunction;
 }
 
 // ORIGIN when set, else plain http at whatever host the app is reached by (localhost, a LAN address).

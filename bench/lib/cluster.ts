@@ -5,7 +5,7 @@ import { withAdmin } from '../../tests/factories/pg.ts';
 import { startServer, type RunningServer } from '../../tests/factories/server.ts';
 import type { ServerStats } from './server-stats.ts';
 import { sleep } from './stats.ts';
-import { seedBoards, statsEnv, type Endpoint, type ProcessOptions } from './targets.ts';
+import { oursEnv, seedBoards, statsEnv, type Endpoint, type ProcessOptions } from './targets.ts';
 
 /** Where C1 finds PostgreSQL (an admin connection: it creates a database per cluster) and Redis. */
 export const CLUSTER_PG_URL = process.env.PG_URL || 'postgres://postgres@127.0.0.1:5432/test';
@@ -90,7 +90,7 @@ export async function startBenchCluster(options: ProcessOptions, redisUrls: stri
 			const { env, stats } = statsEnv(options, true);
 			const server = await startServer({
 				dbPath: url.toString(),
-				env: { ...env, REDIS_URL: redisUrl, NODE_ID: nodeId }
+				env: oursEnv({ ...env, REDIS_URL: redisUrl, NODE_ID: nodeId })
 			});
 			const endpoint = { kind: 'ours' as const, url: server.url, cookie: '' };
 			nodes.push({ name, nodeId, server, stats, endpoint, pid: await pidOf(stats) });

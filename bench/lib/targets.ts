@@ -5,6 +5,7 @@ import { pathToFileURL } from 'node:url';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../../tests/factories/accounts.ts';
 import { startServer, type RunningServer } from '../../tests/factories/server.ts';
+import { MALLOC_DEFAULTS } from '../../server/malloc.ts';
 import { startBare, startHocuspocus } from './peers.ts';
 import { ServerStats } from './server-stats.ts';
 
@@ -72,10 +73,16 @@ export async function seedBoards(db: Db, member: Member, contents: Uint8Array[])
 	return ids;
 }
 
+/** Our server runs with the malloc settings `npm start` gives it (server/malloc.ts), unless the bench's own environment sets them. */
+export function oursEnv(env: Record<string, string>): Record<string, string> {
+	const own = Object.fromEntries(Object.entries(MALLOC_DEFAULTS).filter(([name]) => process.env[name] === undefined));
+	return { ...own, ...env };
+}
+
 /** Our production server (`node server/index.ts`), a temp SQLite file, one member who owns every board. */
 export async function startOurs(options: ProcessOptions = {}, dbPath?: string): Promise<Ours> {
 	let { env, stats } = statsEnv(options, true);
-	let server = await startServer({ env, dbPath });
+	let server = await startServer({ env: oursEnv(env), dbPath });
 	const db = openTestDb(server.dbPath);
 	const member = await createMember(db, 'Bench');
 	const addBoards = (contents: Uint8Array[]) => seedBoards(db, member, contents);
@@ -98,7 +105,7 @@ export async function startOurs(options: ProcessOptions = {}, dbPath?: string): 
 			await server.stop();
 			({ env, stats } = statsEnv(options, true));
 			try {
-				server = await startServer({ env, dbPath: server.dbPath });
+				server = await startServer({ env: oursEnv(env), dbPath: server.dbPath });
 			} catch (error) {
 				stats.killProcess(); // startServer gave up waiting, but the process runs on
 				throw error;
@@ -111,7 +118,7 @@ export async function startOurs(options: ProcessOptions = {}, dbPath?: string): 
 		async crash() {
 			await server.kill();
 			({ env, stats } = statsEnv(options, true));
-			server = await startServer({ env, dbPath: server.dbPath });
+			server = await startServer({ env: oursEnv(env), dbPath: server.dbPath });
 		}
 	};
 	return ours;

@@ -14,6 +14,7 @@ import { TooLarge } from './limits.ts';
 import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { BoardStore } from './store.ts';
+import { Reclaimer } from './reclaim.ts';
 import { refuseUpgrade } from './upgrade.ts';
 import type { Admission, Admit, Reassess } from './admit.ts';
 
@@ -79,6 +80,12 @@ export class SyncHub {
 	#mayCompact: (boardId: string) => boolean;
 	#compactEvery: number;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
+	/** Collects after board rooms unload; feed rooms are small, so only board rooms count. */
+	#reclaimer = new Reclaimer(() => {
+		let boards = 0;
+		for (const name of this.#rooms.keys()) if (!name.endsWith('/feed')) boards++; // see roomName
+		return boards;
+	});
 
 	constructor(db: Db, admit: Admit, reassess: Reassess, options: HubOptions = {}) {
 		this.#db = db;
@@ -307,6 +314,7 @@ export class SyncHub {
 		await live.link?.close();
 		this.#each('onUnloaded', (hooks) => hooks.onUnloaded?.(room));
 		room.destroy();
+		if (room.kind === 'board') this.#reclaimer.unloaded();
 	}
 
 	/** Stores everything received so far, lets the hooks finish, and compacts. */
@@ -369,6 +377,7 @@ export class SyncHub {
 	async close(): Promise<void> {
 		this.#closing = true;
 		clearInterval(this.#pinger);
+		this.#reclaimer.stop();
 		if (this.#headCheck) clearInterval(this.#headCheck);
 		await (
 			await this.#stopRelay
