@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { CLOSE } from '../../src/lib/domain/close-codes.ts';
-import { sessionIdFromToken } from '../../src/lib/server/auth/token.ts';
 import { createMember } from '../factories/accounts.ts';
 import { useClusterBoard } from '../factories/cluster-board.ts';
-import { whenSynced } from '../factories/yclient.ts';
+import { logIn, postForm, within } from '../factories/forms.ts';
+import { firstCloseCode, whenSynced } from '../factories/yclient.ts';
 
 const PASSWORD = 'correct horse battery';
 
@@ -11,27 +11,14 @@ const setup = useClusterBoard(2);
 
 const url = (i: number) => setup.cluster.server(i).url;
 
-/** A browser's plain form post (Accept: text/html) to process i. */
-function post(i: number, path: string, cookie: string | null, fields: Record<string, string> = {}): Promise<Response> {
-	return fetch(`${url(i)}${path}`, {
-		method: 'POST',
-		headers: {
-			Origin: url(i),
-			...(cookie ? { Cookie: cookie } : {}),
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Accept: 'text/html'
-		},
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
-}
+const post = (i: number, path: string, cookie: string | null, fields: Record<string, string> = {}) =>
+	postForm(url(i), path, cookie, fields);
 
 /** Logs in through process i's login page; the session's cookie and id. */
-async function logIn(i: number, email: string): Promise<{ cookie: string; sessionId: string }> {
-	const res = await post(i, '/login', null, { email, password: PASSWORD });
-	const token = /^session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-	if (res.status !== 303 || !token) throw new Error(`login on ${i}: ${res.status}`);
-	return { cookie: `session=${token}`, sessionId: sessionIdFromToken(token) };
+async function logInOn(i: number, email: string): Promise<{ cookie: string; sessionId: string }> {
+	const session = await logIn(url(i), email, PASSWORD);
+	if (!session) throw new Error(`login on process ${i} failed`);
+	return session;
 }
 
 const pageStatus = async (i: number, path: string, cookie: string) =>
@@ -41,30 +28,21 @@ const pageStatus = async (i: number, path: string, cookie: string) =>
 async function openSocket(i: number, cookie: string): Promise<{ closed: Promise<number> }> {
 	const client = setup.connect(url(i), { cookie });
 	await whenSynced(client);
-	const closed = new Promise<number>((resolve) => {
-		client.provider.once('connection-close', (event) => resolve(event?.code ?? 0));
-	});
+	const closed = firstCloseCode(client);
 	client.provider.shouldConnect = false; // a page would reload into the login page: the old socket only
 	return { closed };
 }
 
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	return Promise.race([
-		promise,
-		new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))
-	]);
-}
-
 describe('sessions across processes', () => {
 	it('a login on one process opens pages and the board socket on the other', async () => {
-		const { cookie } = await logIn(0, setup.alice.email);
+		const { cookie } = await logInOn(0, setup.alice.email);
 		expect(await pageStatus(1, '/boards', cookie)).toBe(200);
 		expect(await pageStatus(1, `/b/${setup.boardId}`, cookie)).toBe(200);
 		await openSocket(1, cookie);
 	});
 
 	it("a session revoked on the account page of one process closes that session's sockets on the other", async () => {
-		const laptop = await logIn(1, setup.alice.email);
+		const laptop = await logInOn(1, setup.alice.email);
 		const socket = await openSocket(1, laptop.cookie);
 		const res = await post(0, '/account?/revoke', setup.alice.cookie, { sessionId: laptop.sessionId });
 		expect(res.status).toBe(200);
@@ -74,7 +52,7 @@ describe('sessions across processes', () => {
 	});
 
 	it("a logout on one process closes that session's sockets on the other", async () => {
-		const phone = await logIn(0, setup.alice.email);
+		const phone = await logInOn(0, setup.alice.email);
 		const [here, there] = [await openSocket(0, phone.cookie), await openSocket(1, phone.cookie)];
 		expect((await post(0, '/logout', phone.cookie)).status).toBe(303);
 		expect(await within(there.closed, 5000, 'socket on the other process closed')).toBe(CLOSE.unauthorized);

@@ -76,3 +76,8 @@ export async function eventually(
 		await new Promise((r) => setTimeout(r, 20));
 	}
 }
+
+/** The code of the first close the client sees from now on. */
+export function firstCloseCode(client: Client): Promise<number> {
+	return new Promise((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+}

@@ -4,7 +4,8 @@ import { sessionIdFromToken } from '../../src/lib/server/auth/token.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { connectClient, whenSynced, type Client } from '../factories/yclient.ts';
+import { logIn as logInThroughPage, postForm, within } from '../factories/forms.ts';
+import { connectClient, firstCloseCode, whenSynced, type Client } from '../factories/yclient.ts';
 
 const PASSWORD = 'correct horse battery';
 let server: RunningServer;
@@ -22,27 +23,11 @@ afterAll(async () => {
 	await db.destroy();
 });
 
-/** A browser's plain form post (Accept: text/html), with a session cookie. */
-function post(path: string, cookie: string | null, fields: Record<string, string> = {}): Promise<Response> {
-	return fetch(`${server.url}${path}`, {
-		method: 'POST',
-		headers: {
-			Origin: server.url,
-			...(cookie ? { Cookie: cookie } : {}),
-			'Content-Type': 'application/x-www-form-urlencoded',
-			Accept: 'text/html'
-		},
-		body: new URLSearchParams(fields),
-		redirect: 'manual'
-	});
-}
+const post = (path: string, cookie: string | null, fields: Record<string, string> = {}) =>
+	postForm(server.url, path, cookie, fields);
 
 /** A second, real session of the same person: through the login page, as another browser would. */
-async function logIn(email: string, password = PASSWORD): Promise<{ cookie: string; sessionId: string } | null> {
-	const res = await post('/login', null, { email, password });
-	const token = /^session=([^;]+)/.exec(res.headers.get('set-cookie') ?? '')?.[1];
-	return res.status === 303 && token ? { cookie: `session=${token}`, sessionId: sessionIdFromToken(token) } : null;
-}
+const logIn = (email: string, password = PASSWORD) => logInThroughPage(server.url, email, password);
 
 async function boardsStatus(cookie: string): Promise<number> {
 	return (await fetch(`${server.url}/boards`, { headers: { Cookie: cookie }, redirect: 'manual' })).status;
@@ -53,17 +38,8 @@ async function openSocket(member: Member, cookie: string): Promise<{ closed: Pro
 	const client = connectClient(server.url, await createTestBoard(db, member), cookie);
 	clients.push(client);
 	await whenSynced(client);
-	const closed = new Promise<number>((resolve) =>
-		client.provider.once('connection-close', (event) => resolve(event?.code ?? 0))
-	);
+	const closed = firstCloseCode(client);
 	return { closed };
-}
-
-function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
-	return Promise.race([
-		promise,
-		new Promise<T>((_, reject) => setTimeout(() => reject(new Error(`${what}: not within ${ms} ms`)), ms))
-	]);
 }
 
 describe('sessions', () => {

@@ -1,15 +1,14 @@
-import { retryDelay } from '#lib/domain/webhook-events.ts';
 import type { Db } from './db/open.ts';
 import { newId } from './ids.ts';
 import type { Mailer, MailMessage } from './mail.ts';
+import { afterAttempt, claimDue } from './outbox.ts';
 import { startPolling } from './polling.ts';
 
 /**
  * E-mails go out from an outbox: a request only writes a row (in its own transaction when it has one,
  * so a mail exists exactly when what it tells of does), and a poller in every process sends the due
- * rows. A row is claimed by pushing its due time past a lease with a conditional update (the same on
- * SQLite and PostgreSQL), so two processes never send one mail both; a failure is retried later with a
- * doubling delay, up to MAX_ATTEMPTS. A crash before sending only delays the mail; a crash between
+ * rows (claimed as outbox.ts says, so two processes never send one mail both); a failure is retried
+ * later with a doubling delay, up to MAX_ATTEMPTS. A crash before sending only delays the mail; a crash between
  * the SMTP server's acceptance and the row's update sends it again once the lease ends (SMTP offers
  * no way to make that exactly once).
  */
@@ -82,32 +81,20 @@ export async function sendDueMail(
 		.execute();
 	let tried = 0;
 	for (const mail of due) {
-		const claimed = await db
-			.updateTable('mail_outbox')
-			.set({ next_attempt_at: now + LEASE_MS })
-			.where('id', '=', mail.id)
-			.where('status', '=', 'pending')
-			.where('next_attempt_at', '=', mail.next_attempt_at)
-			.executeTakeFirst();
-		if (Number(claimed.numUpdatedRows) !== 1) continue; // another process took it
+		if (!(await claimDue(db, 'mail_outbox', mail, now + LEASE_MS))) continue; // another process took it
 		tried += 1;
 		const error = await mailer.send({ to: mail.recipient, subject: mail.subject, text: mail.body }).then(
 			() => null,
 			(e: unknown) => String(e).slice(0, ERROR_MAX)
 		);
-		const attempts = mail.attempts + 1;
-		const at = Date.now();
-		const gaveUp = error !== null && attempts >= MAIL_MAX_ATTEMPTS;
-		if (error) console.error(`[mail] to ${mail.recipient} not sent (attempt ${attempts}): ${error}`);
+		const { finished, ...schedule } = afterAttempt(mail.attempts, error === null, {
+			maxAttempts: MAIL_MAX_ATTEMPTS,
+			retryBaseMs: options.retryBaseMs
+		});
+		if (error) console.error(`[mail] to ${mail.recipient} not sent (attempt ${schedule.attempts}): ${error}`);
 		await db
 			.updateTable('mail_outbox')
-			.set({
-				attempts,
-				status: error === null ? 'sent' : gaveUp ? 'failed' : 'pending',
-				error,
-				next_attempt_at: error === null || gaveUp ? at : at + retryDelay(attempts, options.retryBaseMs),
-				finished_at: error === null || gaveUp ? at : null
-			})
+			.set({ ...schedule, status: error === null ? 'sent' : finished ? 'failed' : 'pending', error })
 			.where('id', '=', mail.id)
 			.execute();
 	}

@@ -41,19 +41,10 @@ const listeners = new Set<Listener>();
 
 /**
  * Appends an event to the log with its consequences in the same transaction (the webhooks' deliveries,
- * the notifications), then tells the listeners. `guard` runs first inside that transaction: a lease
- * check (cluster/lease.ts) that throws rolls everything back. A listener that fails is logged and never
- * undoes the event.
+ * the notifications), then tells the listeners. A listener that fails is logged and never undoes the event.
  */
-export async function recordEvent(
-	db: Db,
-	event: CardEvent,
-	{ guard }: { guard?: (trx: Db) => Promise<void> } = {}
-): Promise<string> {
-	const recorded = await db.transaction().execute(async (trx) => {
-		await guard?.(trx);
-		return writeEvent(trx, event);
-	});
+export async function recordEvent(db: Db, event: CardEvent): Promise<string> {
+	const recorded = await db.transaction().execute((trx) => writeEvent(trx, event));
 	await tellListeners(recorded);
 	return recorded.id;
 }

@@ -1,14 +1,15 @@
 import { sql } from 'kysely';
 import type { Db } from '../db/open.ts';
-import { DISABLE_AFTER_FAILURES, MAX_ATTEMPTS, retryDelay } from '#lib/domain/webhook-events.ts';
+import { DISABLE_AFTER_FAILURES, MAX_ATTEMPTS } from '#lib/domain/webhook-events.ts';
+import { afterAttempt, claimDue } from '../outbox.ts';
 import { startPolling } from '../polling.ts';
 import { signatureOf } from './sign.ts';
 
 /**
  * Drains the webhooks' outbox: sends due deliveries, signed, and records each answer. A failure is
  * retried later with a doubling delay, up to MAX_ATTEMPTS; a webhook failing DISABLE_AFTER_FAILURES
- * times in a row is disabled. Rows are claimed by pushing their due time past a lease first, so two
- * processes never send the same one at once and a crash mid-send only means a later retry.
+ * times in a row is disabled. Rows are claimed first (outbox.ts), so two processes never send the same
+ * one at once and a crash mid-send only means a later retry.
  */
 
 export interface WorkerOptions {
@@ -45,13 +46,7 @@ export async function drainDue(db: Db, options: Pick<WorkerOptions, 'retryBaseMs
 		.execute();
 	let sent = 0;
 	for (const delivery of due) {
-		const claimed = await db
-			.updateTable('webhook_delivery')
-			.set({ next_attempt_at: now + LEASE_MS })
-			.where('id', '=', delivery.id)
-			.where('next_attempt_at', '=', delivery.next_attempt_at)
-			.executeTakeFirst();
-		if (Number(claimed.numUpdatedRows) !== 1) continue; // another process took it
+		if (!(await claimDue(db, 'webhook_delivery', delivery, now + LEASE_MS))) continue; // another process took it
 		const answer = await send(delivery);
 		await record(db, delivery, answer, options.retryBaseMs);
 		sent += 1;
@@ -100,18 +95,19 @@ async function record(
 	retryBaseMs: number
 ) {
 	const now = Date.now();
-	const attempts = delivery.attempts + 1;
-	const finished = answer.ok || attempts >= MAX_ATTEMPTS;
+	const { finished, ...schedule } = afterAttempt(delivery.attempts, answer.ok, {
+		maxAttempts: MAX_ATTEMPTS,
+		retryBaseMs,
+		now
+	});
 	await db.transaction().execute(async (trx) => {
 		await trx
 			.updateTable('webhook_delivery')
 			.set({
-				attempts,
+				...schedule,
 				status: answer.ok ? 'delivered' : finished ? 'failed' : 'pending',
 				response_code: answer.code,
-				error: answer.error,
-				next_attempt_at: finished ? now : now + retryDelay(attempts, retryBaseMs),
-				finished_at: finished ? now : null
+				error: answer.error
 			})
 			.where('id', '=', delivery.id)
 			.execute();
