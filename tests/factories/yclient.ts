@@ -2,6 +2,7 @@ import WebSocket from 'ws';
 import { WebsocketProvider } from 'y-websocket';
 import * as Y from 'yjs';
 import { isTerminalClose } from '../../src/lib/collab/provider.ts';
+import { CLOSE } from '../../src/lib/domain/close-codes.ts';
 
 export interface Client {
 	doc: Y.Doc;
@@ -18,9 +19,9 @@ export function connectClient(
 	server: string | (() => string),
 	boardId: string,
 	cookie: string,
-	origin?: string
+	origin?: string,
+	{ doc = new Y.Doc(), generation }: { doc?: Y.Doc; generation?: number } = {}
 ): Client {
-	const doc = new Y.Doc();
 	const baseUrl = typeof server === 'string' ? server : server();
 	class AuthedWebSocket extends WebSocket {
 		constructor(url: string | URL, protocols?: string | string[]) {
@@ -35,6 +36,7 @@ export function connectClient(
 		WebSocketPolyfill: AuthedWebSocket as unknown as typeof globalThis.WebSocket,
 		disableBc: true,
 		maxBackoffTime: 300,
+		params: generation === undefined ? {} : { gen: String(generation) },
 		// As the app's client: out of step (4409) is not final, the next connection's sync fixes it.
 		shouldReconnect: (event) => !isTerminalClose(event.code)
 	});
@@ -80,4 +82,44 @@ export async function eventually(
 /** The code of the first close the client sees from now on. */
 export function firstCloseCode(client: Client): Promise<number> {
 	return new Promise((resolve) => client.provider.once('connection-close', (event) => resolve(event?.code ?? 0)));
+}
+
+/**
+ * A client that follows the board's generations as the app does: told its changes were carried
+ * over (close code carriedOver, the new generation as reason), it drops its document and loads
+ * that generation. `current` is the client of the moment.
+ */
+export class GenerationClient {
+	current: Client;
+	generation: number;
+	#connect: (doc: Y.Doc | undefined, generation: number) => Client;
+
+	constructor(
+		server: string,
+		boardId: string,
+		cookie: string,
+		{ doc, generation = 0 }: { doc?: Y.Doc; generation?: number } = {}
+	) {
+		this.generation = generation;
+		this.#connect = (d, g) => connectClient(server, boardId, cookie, undefined, { doc: d, generation: g });
+		this.current = this.#follow(this.#connect(doc, generation));
+	}
+
+	get doc(): Y.Doc {
+		return this.current.doc;
+	}
+
+	#follow(client: Client): Client {
+		client.provider.on('connection-close', (event) => {
+			if (event?.code !== CLOSE.carriedOver || client !== this.current) return;
+			client.destroy();
+			this.generation = Number(event.reason);
+			this.current = this.#follow(this.#connect(undefined, this.generation));
+		});
+		return client;
+	}
+
+	destroy(): void {
+		this.current.destroy();
+	}
 }

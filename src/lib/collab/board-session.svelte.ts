@@ -50,6 +50,10 @@ export interface BoardSessionOptions {
 	/** Observers: the board syncs down, nothing can be changed (the server drops their writes anyway). */
 	readOnly?: boolean;
 	directory?: Directory;
+	/** The board document's generation the page was served with (see sync/generations.ts). */
+	generation?: number;
+	/** The server carried this copy's changes over into a newer generation: the page loads that one. */
+	onNewGeneration?: (generation: number) => void;
 }
 
 export interface Team {
@@ -114,14 +118,20 @@ export class BoardSession {
 	#localCopy: LocalCopy | null = null;
 	#unsent: UnsentChanges | null = null;
 	#destroyed = false;
+	#generation: number;
+	#onNewGeneration: (generation: number) => void;
 
 	constructor({
 		boardId,
 		user,
 		canOverride = false,
 		readOnly = false,
-		directory = { members: [], teams: [] }
+		directory = { members: [], teams: [] },
+		generation = 0,
+		onNewGeneration = () => {}
 	}: BoardSessionOptions) {
+		this.#generation = generation;
+		this.#onNewGeneration = onNewGeneration;
 		this.boardId = boardId;
 		this.user = user;
 		this.readOnly = readOnly;
@@ -151,22 +161,40 @@ export class BoardSession {
 			() => this.#inStep(),
 			(n) => (this.unsent = unsentHere.count = n)
 		);
-		this.#connection = connectBoard(this.doc, this.presence.start(), this.boardId, {
-			onStatus: (status) => {
-				this.status = status;
-				// Back online on a socket that stayed open (no new sync): what it carried is the server's now.
-				if (status === 'connected' && this.#inStep()) this.#unsent?.markInStep();
-			},
-			onSynced: (synced) => {
-				this.synced = synced;
-				if (synced) {
-					this.loaded = true;
-					this.#unsent?.markInStep();
-				}
-			},
-			onClosed: (reason) => (this.closeReason = reason)
-		});
+		void this.#connectBoard(copy);
 		this.#feedConnection = connectFeed(this.feed, this.boardId);
+	}
+
+	/**
+	 * Connects as the generation the copy in this browser holds, so that changes it keeps from an
+	 * ended generation are carried over; a copy that holds nothing takes the page's.
+	 */
+	async #connectBoard(copy: LocalCopy): Promise<void> {
+		const held = await copy.loaded;
+		const generation = (await copy.readGeneration()) ?? (held ? 0 : this.#generation);
+		if (this.#destroyed) return;
+		copy.writeGeneration(generation);
+		this.#connection = connectBoard(
+			this.doc,
+			this.presence.start(),
+			{ boardId: this.boardId, generation },
+			{
+				onStatus: (status) => {
+					this.status = status;
+					// Back online on a socket that stayed open (no new sync): what it carried is the server's now.
+					if (status === 'connected' && this.#inStep()) this.#unsent?.markInStep();
+				},
+				onSynced: (synced) => {
+					this.synced = synced;
+					if (synced) {
+						this.loaded = true;
+						this.#unsent?.markInStep();
+					}
+				},
+				onClosed: (reason) => (this.closeReason = reason),
+				onNewGeneration: (next) => this.#onNewGeneration(next)
+			}
+		);
 	}
 
 	card(id: string): CardView | null {

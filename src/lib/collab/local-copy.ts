@@ -4,6 +4,7 @@ import { IndexeddbPersistence } from 'y-indexeddb';
 /** Board documents kept in this browser, one IndexedDB database per person and board. */
 const PREFIX = 'bouture:';
 const SERVER_VECTOR = 'server-state-vector';
+const GENERATION = 'generation';
 
 export function localCopyName(userId: string, boardId: string): string {
 	return `${PREFIX}${userId}:${boardId}`;
@@ -22,6 +23,9 @@ export interface LocalCopy {
 	readonly holding: boolean;
 	readServerVector(): Promise<Uint8Array | null>;
 	writeServerVector(vector: Uint8Array): void;
+	/** Which generation of the board document the copy holds (null: not recorded, see BoardSession). */
+	readGeneration(): Promise<number | null>;
+	writeGeneration(generation: number): void;
 	destroy(): void;
 }
 
@@ -51,6 +55,13 @@ export function openLocalCopy(doc: Y.Doc, userId: string, boardId: string): Loca
 		writeServerVector(vector) {
 			if (!persistence._destroyed) void persistence.set(SERVER_VECTOR, new Uint8Array(vector).buffer).catch(() => {});
 		},
+		async readGeneration() {
+			const value: unknown = await persistence.get(GENERATION).catch(() => null);
+			return typeof value === 'number' ? value : null;
+		},
+		writeGeneration(generation) {
+			if (!persistence._destroyed) void persistence.set(GENERATION, generation).catch(() => {});
+		},
 		destroy() {
 			open.delete(persistence);
 			void persistence.destroy();
@@ -66,6 +77,13 @@ export async function clearLocalCopies(userId: string): Promise<void> {
 	await Promise.all([...open].map((p) => p.destroy()));
 	open.clear();
 	await deleteCopies((name) => name.startsWith(`${PREFIX}${userId}:`));
+}
+
+/** Deletes this person's copy of one board: its changes were carried over into a new generation. */
+export async function discardLocalCopy(userId: string, boardId: string): Promise<void> {
+	const name = localCopyName(userId, boardId);
+	await Promise.all([...open].filter((p) => p.name === name).map((p) => p.destroy()));
+	if (typeof indexedDB !== 'undefined') await deleteDatabase(name);
 }
 
 /**
@@ -94,5 +112,7 @@ const NO_COPY: LocalCopy = {
 	holding: false,
 	readServerVector: () => Promise.resolve(null),
 	writeServerVector: () => {},
+	readGeneration: () => Promise.resolve(null),
+	writeGeneration: () => {},
 	destroy: () => {}
 };

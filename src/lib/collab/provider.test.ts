@@ -49,22 +49,25 @@ function connect() {
 	const doc = new Y.Doc();
 	const statuses: ConnectionStatus[] = [];
 	const closed: CloseReason[] = [];
-	const connection = connectBoard(doc, new Awareness(doc), 'board-123456', {
+	const generations: number[] = [];
+	const where = { boardId: 'board-123456', generation: 2 };
+	const connection = connectBoard(doc, new Awareness(doc), where, {
 		onStatus: (s) => statuses.push(s),
 		onSynced: () => {},
-		onClosed: (r) => closed.push(r)
+		onClosed: (r) => closed.push(r),
+		onNewGeneration: (g) => generations.push(g)
 	});
-	return { connection, statuses, closed };
+	return { connection, statuses, closed, generations };
 }
 
 describe('connectBoard', () => {
-	it('opens /sync/{boardId} and is connected once synced', async () => {
+	it('opens /sync/{boardId}?gen={generation} and is connected once synced', async () => {
 		const paths: string[] = [];
 		server.on('connection', (_socket, request) => paths.push(request.url ?? ''));
 		onConnection = answerSync;
 		const { connection, statuses } = connect();
 		await vi.waitFor(() => expect(statuses).toContain('connected'));
-		expect(paths).toEqual(['/sync/board-123456']);
+		expect(paths).toEqual(['/sync/board-123456?gen=2']);
 		connection.destroy();
 	});
 
@@ -80,6 +83,20 @@ describe('connectBoard', () => {
 		expect(attempts).toBe(1);
 		expect(connection.provider.shouldConnect).toBe(false);
 		expect(statuses.at(-1)).toBe('offline');
+		connection.destroy();
+	});
+
+	it('reconnects on a new generation, and hands over the generation its changes were carried into', async () => {
+		let attempts = 0;
+		onConnection = (socket) => {
+			attempts++;
+			if (attempts === 1) socket.close(CLOSE.newGeneration, 'new generation');
+			else socket.close(CLOSE.carriedOver, '3');
+		};
+		const { connection, closed, generations } = connect();
+		await vi.waitFor(() => expect(generations).toEqual([3]));
+		expect(attempts).toBe(2);
+		expect(closed).toEqual([]);
 		connection.destroy();
 	});
 

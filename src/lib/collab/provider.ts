@@ -7,7 +7,8 @@ export type ConnectionStatus = 'connecting' | 'connected' | 'reconnecting' | 'of
 
 /**
  * Why the server ended the session for good (a 44xx close code): reconnecting would not help. Out of
- * step (4409) is the exception: the next connection's sync brings what the server lacked.
+ * step (4409) is an exception: the next connection's sync brings what the server lacked; so is a new
+ * generation (4410): the next connection carries this copy's changes over (see sync/carry-over.ts).
  */
 export const CLOSE_REASONS = [
 	'unauthorized',
@@ -30,7 +31,7 @@ const REASONS: Record<number, CloseReason> = {
 };
 
 export function isTerminalClose(code: number): boolean {
-	return code >= 4400 && code < 4500 && code !== CLOSE.outOfStep;
+	return code >= 4400 && code < 4500 && code !== CLOSE.outOfStep && code !== CLOSE.newGeneration;
 }
 
 export function closeReasonOf(code: number): CloseReason {
@@ -41,6 +42,8 @@ export interface ConnectionEvents {
 	onStatus(status: ConnectionStatus): void;
 	onSynced(synced: boolean): void;
 	onClosed(reason: CloseReason): void;
+	/** The changes this copy held were carried over into generation `generation`: load that one instead. */
+	onNewGeneration(generation: number): void;
 }
 
 /**
@@ -81,12 +84,13 @@ export function syncServerUrl(location: Pick<Location, 'protocol' | 'host'>): st
 export function connectBoard(
 	doc: Y.Doc,
 	awareness: Awareness,
-	boardId: string,
+	{ boardId, generation }: { boardId: string; generation: number },
 	events: ConnectionEvents
 ): BoardConnection {
 	const provider = new WebsocketProvider(syncServerUrl(window.location), boardId, doc, {
 		awareness,
 		connect: false,
+		params: { gen: String(generation) },
 		shouldReconnect: (event) => !isTerminalClose(event.code)
 	});
 	let everSynced = false;
@@ -115,9 +119,10 @@ export function connectBoard(
 		if (!provider.synced) attemptFailed = true;
 		report(attemptFailed ? 'offline' : 'reconnecting');
 	});
-	provider.on('closed', ({ code }) => {
+	provider.on('closed', ({ code, reason }) => {
 		closedForGood = true;
 		provider.disconnect(); // also stops the BroadcastChannel; shouldConnect is already false
+		if (code === CLOSE.carriedOver) return events.onNewGeneration(Number(reason));
 		events.onStatus('offline');
 		events.onClosed(closeReasonOf(code));
 	});

@@ -8,6 +8,10 @@ export const CLOSE = {
 	readOnlyDocument: 4405,
 	/** An update that cannot integrate (it builds on something the server lacks): reconnect and sync again. */
 	outOfStep: 4409,
+	/** The board started a new generation (sync/generations.ts): reconnect, and changes the server lacks get carried over. */
+	newGeneration: 4410,
+	/** Changes made on an ended generation were carried over into the current one, whose number is the reason. */
+	carriedOver: 4411,
 	/** A value over the limits the forms apply (a title, a description). */
 	tooLarge: 4413,
 	/** The socket sent more messages or bytes per second than its budget. */

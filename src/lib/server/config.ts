@@ -25,6 +25,9 @@ export interface Config {
 	mailRetryBaseMs?: number;
 	/** A board's stored updates between two compactions (COMPACT_EVERY; tests lower it to compact often). */
 	compactEvery?: number;
+	/** Board history: the smallest stored board a new generation starts for, and how long ended ones are kept (sync/generations.ts). */
+	renewMinBytes?: number;
+	generationKeepDays?: number;
 }
 
 export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -41,7 +44,9 @@ export function readConfig(env: NodeJS.ProcessEnv = process.env): Config {
 		leaseTtlMs: positive(env.LEASE_TTL_MS),
 		mailPollMs: positive(env.MAIL_POLL_MS),
 		mailRetryBaseMs: positive(env.MAIL_RETRY_BASE_MS),
-		compactEvery: positive(env.COMPACT_EVERY)
+		compactEvery: positive(env.COMPACT_EVERY),
+		renewMinBytes: positive(env.RENEW_MIN_BYTES),
+		generationKeepDays: positive(env.GENERATION_KEEP_DAYS)
 	};
 }
 

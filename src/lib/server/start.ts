@@ -32,6 +32,8 @@ export async function startRuntime(
 	const sync = new SyncHub(db, admitMembers(db, config.origin, levelOf), reassessMembers(db, levelOf), {
 		bus,
 		compactEvery: config.compactEvery,
+		renewMinBytes: config.renewMinBytes,
+		generationKeepDays: config.generationKeepDays,
 		mayCompact: (boardId) => projection?.owns(boardId) ?? false
 	});
 	projection = startProjection(db, sync, { leases, bus, retryEveryMs: ttlMs / 3 });

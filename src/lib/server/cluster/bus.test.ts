@@ -38,7 +38,7 @@ async function startProcess(origin: string) {
 	running.push({ fanout, doc });
 	const follower = new BoardFollower({
 		lastSeq: loaded.lastSeq,
-		read: (after) => readUpdatesAfter(temp.db, 'board', boardId, after),
+		read: (after) => readUpdatesAfter(temp.db, 'board', boardId, after, 0),
 		apply: (update) => Y.applyUpdate(doc, update, 'remote'),
 		reload: async () => {
 			const fresh = await store.load(boardId);

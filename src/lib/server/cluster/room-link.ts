@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/open.ts';
+import { GenerationEnded } from '../sync/head.ts';
 import type { BoardStore } from '../sync/store.ts';
 import type { NumberedUpdate, Room } from '../sync/room.ts';
 import type { ClusterBus } from './bus.ts';
@@ -31,13 +32,20 @@ export class RoomLink {
 	/** Links a room just loaded; what was published between its load and the subscription is read from the log. */
 	static async open(room: Room, deps: { bus: ClusterBus; db: Db; store: BoardStore; nodes: NodeWatch }) {
 		const { bus, db, store } = deps;
+		// Another process started a new generation: this copy ends (its peers reconnect to the new one).
+		const endedHere = (error: unknown) => {
+			if (!(error instanceof GenerationEnded)) throw error;
+			room.generationEnded(error);
+			return [];
+		};
 		const follower = new BoardFollower({
 			lastSeq: room.lastSeq,
-			read: (after) => readUpdatesAfter(db, room.kind, room.boardId, after),
+			read: (after) => readUpdatesAfter(db, room.kind, room.boardId, after, room.generation).catch(endedHere),
 			apply: (update, _seq, writer) => room.applyRemote(update, writer),
 			reload: async () => {
 				const fresh = await store.load(room.boardId);
-				room.applyRemote(Y.encodeStateAsUpdate(fresh.doc), null);
+				if (fresh.generation === room.generation) room.applyRemote(Y.encodeStateAsUpdate(fresh.doc), null);
+				else room.generationEnded(new GenerationEnded(room.boardId, fresh.generation));
 				fresh.doc.destroy();
 				return fresh.lastSeq;
 			}
@@ -77,6 +85,7 @@ export class RoomLink {
 	};
 }
 
+/** Per generation: a process still on an ended one never hears the new one's updates. */
 function updatesChannel(room: Room): string {
-	return `doc:${room.name}`;
+	return `doc:${room.name}@${room.generation}`;
 }

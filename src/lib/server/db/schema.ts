@@ -68,8 +68,10 @@ export interface Database
 	};
 	board_snapshot: { board_id: string; seq: number; data: Uint8Array; created_at: number };
 	/** The last sequence number handed out for a board's document (migration 2026-12-06-003). */
-	board_head: { board_id: string; seq: number };
-	feed_head: { board_id: string; seq: number };
+	board_head: { board_id: string; seq: number; generation: Generated<number> };
+	feed_head: { board_id: string; seq: number; generation: Generated<number> };
+	/** Ended generations of a board's document, kept for restore (migration 2026-12-07-001, sync/generations.ts). */
+	board_generation: { board_id: string; generation: number; data: Uint8Array; ended_at: number };
 	/** Who does the side effects of a board or a periodic job (migration 2026-12-06-010, cluster/lease.ts). */
 	board_lease: { key: string; holder: string; epoch: number; expires_at: number };
 	/** The read-only feed documents, stored like the boards' (see sync/doc-tables.ts). */

@@ -13,6 +13,11 @@ import type { SyncHooks } from './hooks.ts';
 import { TooLarge } from './limits.ts';
 import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
+import { CarryOver } from './carry-over.ts';
+import { currentGeneration, startGeneration } from './generation-store.ts';
+import { freshCopy, GENERATION_KEEP_DAYS, GenerationPolicy } from './generations.ts';
+import { GenerationEnded } from './head.ts';
+import * as Y from 'yjs';
 import { BoardStore } from './store.ts';
 import { Reclaimer } from './reclaim.ts';
 import { refuseUpgrade } from './upgrade.ts';
@@ -39,6 +44,13 @@ const CLOSE_FOR: Record<401 | 403 | 404, number> = {
 	404: CLOSE.notFound
 };
 
+/** Where one socket's messages go: its room, or the carry-over of a client on an ended generation. */
+interface Target {
+	begin(): void;
+	receive(message: ClientMessage): void;
+	end(): void;
+}
+
 interface LiveRoom {
 	room: Room;
 	unloadTimer: ReturnType<typeof setTimeout> | null;
@@ -53,6 +65,10 @@ export interface HubOptions {
 	mayCompact?: (boardId: string) => boolean;
 	/** Stored updates between two compactions of a live board (COMPACT_EVERY unless told). */
 	compactEvery?: number;
+	/** The smallest stored board a new generation is started for (RENEW_MIN_BYTES unless told). */
+	renewMinBytes?: number;
+	/** Days an ended generation is kept (GENERATION_KEEP_DAYS unless told). */
+	generationKeepDays?: number;
 }
 
 /**
@@ -79,6 +95,8 @@ export class SyncHub {
 	#headCheck: ReturnType<typeof setInterval> | null = null;
 	#mayCompact: (boardId: string) => boolean;
 	#compactEvery: number;
+	#generations: GenerationPolicy;
+	#keepDays: number;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
 	/** Collects after board rooms unload; feed rooms are small, so only board rooms count. */
 	#reclaimer = new Reclaimer(() => {
@@ -94,6 +112,8 @@ export class SyncHub {
 		this.#bus = options.bus ?? soloBus;
 		this.#mayCompact = options.mayCompact ?? (() => true);
 		this.#compactEvery = options.compactEvery ?? COMPACT_EVERY;
+		this.#generations = new GenerationPolicy(options.renewMinBytes);
+		this.#keepDays = options.generationKeepDays ?? GENERATION_KEEP_DAYS;
 		this.store = new BoardStore(db);
 		this.feedStore = feedStore(db);
 		this.#pinger.unref();
@@ -129,29 +149,43 @@ export class SyncHub {
 
 	/** True when the request was ours (handled or refused); false lets another handler have it. */
 	handleUpgrade(req: IncomingMessage, socket: Duplex, head: Buffer): boolean {
-		const match = /^\/sync\/([^/?]+)(\/feed)?(?:\?.*)?$/.exec(req.url ?? '');
+		const match = /^\/sync\/([^/?]+)(\/feed)?(?:\?(.*))?$/.exec(req.url ?? '');
 		if (!match) return false;
 		const boardId = decodeURIComponent(match[1] ?? '');
 		const kind: DocKind = match[2] ? 'feed' : 'board';
-		void this.#upgrade(req, socket, head, boardId, kind).catch((error: unknown) => {
+		// The generation of the document the client holds; clients from before generations hold the first.
+		const generation = Number(new URLSearchParams(match[3] ?? '').get('gen') ?? 0);
+		if (!Number.isSafeInteger(generation) || generation < 0) {
+			refuseUpgrade(socket, 400);
+			return true;
+		}
+		void this.#upgrade(req, socket, head, boardId, kind, generation).catch((error: unknown) => {
 			console.error(`[sync] upgrade failed: ${String(error)}`);
 			refuseUpgrade(socket, 500);
 		});
 		return true;
 	}
 
-	async #upgrade(req: IncomingMessage, socket: Duplex, head: Buffer, boardId: string, kind: DocKind): Promise<void> {
+	async #upgrade(
+		req: IncomingMessage,
+		socket: Duplex,
+		head: Buffer,
+		boardId: string,
+		kind: DocKind,
+		generation: number
+	): Promise<void> {
 		if (this.#closing) return refuseUpgrade(socket, 503);
 		if (!isId(boardId)) return refuseUpgrade(socket, 404);
 		const verdict = await this.#admit(req, boardId);
 		if ('refuse' in verdict) return refuseUpgrade(socket, verdict.refuse);
-		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, boardId, kind, verdict));
+		this.#wss.handleUpgrade(req, socket, head, (ws) => this.#connect(ws, boardId, kind, generation, verdict));
 	}
 
 	#connect(
 		ws: WebSocket,
 		boardId: string,
 		kind: DocKind,
+		generation: number,
 		{ userId, sessionId, readOnly, name, color }: Exclude<Admission, { refuse: number }>
 	): void {
 		const peer: Peer = {
@@ -165,6 +199,7 @@ export class SyncHub {
 			close: (code, reason) => ws.close(code, reason)
 		};
 		const live = this.#room(boardId, kind);
+		const target = live.then((l) => this.#target(l, peer, generation));
 		const connection = { ws, peer, boardId, sessionId };
 		const mine = this.#byUser.get(userId) ?? new Set<Connection>();
 		this.#byUser.set(userId, mine.add(connection));
@@ -185,10 +220,10 @@ export class SyncHub {
 			}
 			if (!budget.spendMessages(message.kind === 'sync-step1' ? SYNC_REQUEST_COST : 1))
 				return this.#overBudget(ws, boardId, userId);
-			void live.then(({ room }) => {
+			void target.then((t) => {
 				if (ws.readyState !== ws.OPEN) return;
 				try {
-					room.receive(peer, message);
+					t.receive(message);
 				} catch (error) {
 					this.#reject(ws, boardId, error instanceof BadMessage ? error.message : String(error));
 				}
@@ -198,16 +233,49 @@ export class SyncHub {
 		ws.on('close', () => {
 			mine.delete(connection);
 			if (mine.size === 0 && this.#byUser.get(userId) === mine) this.#byUser.delete(userId);
-			void live.then((l) => this.#leave(l, peer)).catch(() => undefined);
+			void target.then((t) => t.end()).catch(() => undefined);
 		});
 		void live.then(
 			(l) => {
 				if (l.unloadTimer) clearTimeout(l.unloadTimer);
 				l.unloadTimer = null;
-				if (ws.readyState === ws.OPEN) l.room.join(peer);
+				if (ws.readyState === ws.OPEN) void target.then((t) => t.begin());
 			},
 			() => ws.close(CLOSE.serverError, 'board unavailable')
 		);
+	}
+
+	/**
+	 * A board client holding an ended generation has its changes carried over; one holding a newer
+	 * generation than this process's copy finds that copy outdated (another process started it), which
+	 * is then reloaded while the client retries.
+	 */
+	#target(live: LiveRoom, peer: Peer, generation: number): Target {
+		const { room } = live;
+		const joined: Target = {
+			begin: () => room.join(peer),
+			receive: (message) => room.receive(peer, message),
+			end: () => this.#leave(live, peer)
+		};
+		if (room.kind === 'feed' || generation === room.generation) return joined;
+		if (generation > room.generation) {
+			void this.#checkGeneration(room);
+			return { ...joined, begin: () => peer.close(CLOSE.newGeneration, 'reloading') };
+		}
+		const carry = new CarryOver(room, peer, generation, this.#db);
+		return {
+			begin: () => void carry.start().catch(() => peer.close(CLOSE.serverError, 'carry-over failed')),
+			receive: (message) => carry.receive(message),
+			end: () => {
+				carry.stop();
+				this.#unloadWhenIdle(live);
+			}
+		};
+	}
+
+	async #checkGeneration(room: Room): Promise<void> {
+		const current = await currentGeneration(this.#db, room.boardId);
+		if (current > room.generation) room.generationEnded(new GenerationEnded(room.boardId, current));
 	}
 
 	#reject(ws: WebSocket, boardId: string, why: string): void {
@@ -239,7 +307,7 @@ export class SyncHub {
 
 	async #load(boardId: string, kind: DocKind): Promise<LiveRoom> {
 		const store = kind === 'feed' ? this.feedStore : this.store;
-		const { doc, lastSeq, tailLength } = await store.load(boardId);
+		const { doc, lastSeq, tailLength, generation } = await store.load(boardId);
 		let sinceCompaction = tailLength;
 		let link: RoomLink | null = null;
 		const room = new Room({
@@ -247,6 +315,7 @@ export class SyncHub {
 			kind,
 			doc,
 			lastSeq,
+			generation,
 			store,
 			onStored: (_r, updates) => link?.stored(updates),
 			onApplied: (r, origins) => {
@@ -254,7 +323,7 @@ export class SyncHub {
 				this.#each('onApplied', (hooks) => hooks.onApplied?.(r, origins));
 				if (sinceCompaction < this.#compactEvery || !this.#mayCompact(boardId)) return;
 				sinceCompaction = 0;
-				void store.compact(boardId, r.lastSeq).catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
+				void this.#compact(r).catch((e: unknown) => console.error(`[sync] compaction: ${String(e)}`));
 			},
 			onBroken: (r) => void this.#reload(r)
 		});
@@ -323,7 +392,46 @@ export class SyncHub {
 		for (const hooks of this.#hooks)
 			await hooks.onSettle?.(room).catch((e: unknown) => console.error(`[sync] settle: ${String(e)}`));
 		if (room.broken || !this.#mayCompact(room.boardId)) return;
-		await (room.kind === 'feed' ? this.feedStore : this.store).compact(room.boardId, room.lastSeq);
+		await this.#compact(room);
+	}
+
+	/** Folds the log into the snapshot; a board whose history then outweighs its content starts a new generation. */
+	async #compact(room: Room): Promise<void> {
+		if (room.kind === 'feed') {
+			await this.feedStore.compact(room.boardId, room.lastSeq);
+			return;
+		}
+		const stored = await this.store.compact(room.boardId, room.lastSeq);
+		if (stored !== null && !room.broken && this.#generations.due(room.boardId, stored, room.doc))
+			await this.#startGeneration(room, null);
+	}
+
+	/**
+	 * Starts a new generation of a live board: its current content (or `content`, to restore an
+	 * ended one) without the history. Its clients reload it, carrying their unsent changes over.
+	 */
+	async #startGeneration(room: Room, content: Y.Doc | null): Promise<boolean> {
+		const started = await room.endGeneration(async (doc, seq) => {
+			const fresh = content ?? freshCopy(doc);
+			const next = {
+				generation: room.generation,
+				seq,
+				ended: Y.encodeStateAsUpdate(doc),
+				fresh: Y.encodeStateAsUpdate(fresh)
+			};
+			if (!content) fresh.destroy();
+			return startGeneration(this.#db, room.boardId, next, this.#keepDays);
+		});
+		if (started) {
+			this.#generations.forget(room.boardId);
+			console.info(`[sync] board ${room.boardId}: generation ${room.generation + 1} started`);
+		}
+		return started;
+	}
+
+	/** Starts a new generation of a board now (with `content`: restores that content); false if it could not. */
+	async renewBoard(boardId: string, content: Y.Doc | null = null): Promise<boolean> {
+		return this.#startGeneration(await this.openRoom(boardId), content);
 	}
 
 	/** The live board document (loading it if needed), for server-side reads and writes. */

@@ -55,6 +55,7 @@ function room(doc = new Y.Doc(), options: { onApplied?: (r: Room, o: readonly Or
 		kind: 'board',
 		doc,
 		lastSeq,
+		generation: 0,
 		store,
 		onApplied: options.onApplied ?? (() => {}),
 		onBroken: () => {}
@@ -161,6 +162,7 @@ describe('Room', () => {
 			kind: 'board',
 			doc: new Y.Doc(),
 			lastSeq: 0,
+			generation: 0,
 			store,
 			onApplied: () => {},
 			onBroken: (b) => void broken.push(b)

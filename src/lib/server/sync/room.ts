@@ -1,6 +1,7 @@
 import * as awarenessProtocol from 'y-protocols/awareness';
 import * as Y from 'yjs';
 import { CLOSE } from '#lib/domain/close-codes.ts';
+import { GenerationEnded } from './head.ts';
 import { Reach } from './integrable.ts';
 import type { BoardStore, StoredUpdate } from './store.ts';
 import {
@@ -70,6 +71,8 @@ export interface RoomOptions {
 	kind: DocKind;
 	doc: Y.Doc;
 	lastSeq: number;
+	/** Which generation of the document `doc` is (see generations.ts); appends for another one fail. */
+	generation: number;
 	store: BoardStore;
 	/** After each stored and applied batch, with the origins of its updates in order. */
 	onApplied: (room: Room, origins: Origin[]) => void;
@@ -80,8 +83,8 @@ export interface RoomOptions {
 }
 
 type Task =
-	| { kind: 'update'; peer: Peer; data: Uint8Array; decoded: DecodedUpdate }
-	| { kind: 'write'; origin: ServerOrigin; run: () => Promise<void> }
+	| { kind: 'update'; peer: Peer; data: Uint8Array; decoded: DecodedUpdate; stored?: (ok: boolean) => void }
+	| { kind: 'write'; run: () => Promise<void> }
 	| { kind: 'sync'; peer: Peer; stateVector: Uint8Array };
 
 /**
@@ -95,6 +98,7 @@ export class Room {
 	readonly boardId: string;
 	readonly kind: DocKind;
 	readonly doc: Y.Doc;
+	readonly generation: number;
 	readonly awareness: awarenessProtocol.Awareness;
 	readonly peers = new Map<Peer, Set<number>>();
 	/** Whether another process's connection speaks for this awareness client id (set by cluster/presence.ts). */
@@ -104,6 +108,8 @@ export class Room {
 	#queue: Task[] = [];
 	#draining: Promise<void> | null = null;
 	#broken = false;
+	/** How peers are told, once broken: storage failed, or the document moved on to a new generation. */
+	#brokenClose: { code: number; reason: string } = STORAGE_FAILED;
 	/** Updates of the server write under way, held back until stored. */
 	#held: Uint8Array[] | null = null;
 	/** The clients' updates being applied as one run, and their senders: broadcast as one merged update. */
@@ -116,6 +122,7 @@ export class Room {
 		this.boardId = options.boardId;
 		this.kind = options.kind;
 		this.doc = options.doc;
+		this.generation = options.generation;
 		this.#lastSeq = options.lastSeq;
 		this.awareness = new awarenessProtocol.Awareness(this.doc);
 		this.awareness.setLocalState(null);
@@ -140,7 +147,7 @@ export class Room {
 	}
 
 	join(peer: Peer): void {
-		if (this.#broken) return peer.close(CLOSE.serverError, 'storage failed');
+		if (this.#broken) return peer.close(this.#brokenClose.code, this.#brokenClose.reason);
 		this.peers.set(peer, new Set());
 		peer.send(encodeSyncStep1(this.doc));
 		const states = [...this.awareness.getStates().keys()];
@@ -215,8 +222,35 @@ export class Room {
 					reject(outcome.error instanceof Error ? outcome.error : new Error(String(outcome.error)));
 				else resolve(outcome.result);
 			};
-			this.#enqueue({ kind: 'write', origin, run: () => run().catch(reject) });
+			this.#enqueue({ kind: 'write', run: () => run().catch(reject) });
 		});
+	}
+
+	/**
+	 * Ends this copy of the document for a new generation: `start` runs once everything received
+	 * before is stored and applied, with nothing else running; when it resolves true (it stored the
+	 * new generation) the peers are told to reconnect and the room is reloaded.
+	 */
+	endGeneration(start: (doc: Y.Doc, lastSeq: number) => Promise<boolean>): Promise<boolean> {
+		return new Promise<boolean>((resolve, reject) => {
+			const run = async () => {
+				if (this.#broken || !(await start(this.doc, this.#lastSeq))) return resolve(false);
+				this.#break(new GenerationEnded(this.boardId, this.generation + 1));
+				resolve(true);
+			};
+			this.#enqueue({ kind: 'write', run: () => run().catch(reject) });
+		});
+	}
+
+	/**
+	 * A client's update that comes from outside this room's sockets (changes carried over from an
+	 * ended generation, see carry-over.ts): judged, stored and applied like any other; resolves true
+	 * once stored and applied.
+	 */
+	receiveCarried(peer: Peer, message: Extract<ClientMessage, { kind: 'update' }>): Promise<boolean> {
+		return new Promise((stored) =>
+			this.#enqueue({ kind: 'update', peer, data: message.update, decoded: message.decoded, stored })
+		);
 	}
 
 	/** Resolves when everything received so far is stored and applied. */
@@ -266,18 +300,26 @@ export class Room {
 		const run: { peer: Peer; data: Uint8Array }[] = [];
 		const reach = new Reach(this.doc);
 		const refused = new Set<Peer>();
+		const waiting: ((ok: boolean) => void)[] = [];
 		while (this.#queue[0]?.kind === 'update') {
-			const { peer, data, decoded } = this.#queue.shift() as Extract<Task, { kind: 'update' }>;
-			if (refused.has(peer)) continue;
-			if (reach.admits(decoded)) run.push({ peer, data });
+			const { peer, data, decoded, stored } = this.#queue.shift() as Extract<Task, { kind: 'update' }>;
+			const admitted = !refused.has(peer) && reach.admits(decoded);
+			if (admitted) run.push({ peer, data });
 			else refused.add(peer);
+			if (stored) waiting.push((ok) => stored(ok && admitted));
 		}
 		// It would stay pending for good, stored: the sender is out of step, and reconnects to sync again.
 		for (const peer of refused) {
 			console.warn(`[sync] board ${this.boardId}: refused an update from ${peer.userId} that cannot integrate`);
 			peer.close(CLOSE.outOfStep, 'update out of step');
 		}
-		if (this.#broken || run.length === 0) return;
+		const ok = await this.#storeAndApply(run);
+		for (const stored of waiting) stored(ok);
+	}
+
+	/** Stores a run, then applies and broadcasts it; false when it was not stored. */
+	async #storeAndApply(run: readonly { peer: Peer; data: Uint8Array }[]): Promise<boolean> {
+		if (this.#broken || run.length === 0) return false;
 		try {
 			await this.#store(
 				run.map(({ peer, data }) => ({ data, userId: peer.userId || null })),
@@ -285,15 +327,19 @@ export class Room {
 			);
 		} catch (error) {
 			// Not stored, so not applied: the senders reconnect and their provider re-sends it.
-			console.error(`[sync] board ${this.boardId}: could not store updates: ${String(error)}`);
-			for (const { peer } of run) peer.close(CLOSE.serverError, 'storage failed');
-			return;
+			if (error instanceof GenerationEnded) this.#break(error);
+			else {
+				console.error(`[sync] board ${this.boardId}: could not store updates: ${String(error)}`);
+				for (const { peer } of run) peer.close(STORAGE_FAILED.code, STORAGE_FAILED.reason);
+			}
+			return false;
 		}
 		this.#applyAndBroadcast(run);
 		this.#options.onApplied(
 			this,
 			run.map(({ peer }) => peer)
 		);
+		return true;
 	}
 
 	/**
@@ -317,7 +363,7 @@ export class Room {
 
 	/** Appends, then tells `onStored` the numbers given; `writers` as in NumberedUpdate, one per update. */
 	async #store(updates: StoredUpdate[], writers: (string | null)[]): Promise<void> {
-		const last = await this.#options.store.append(this.boardId, this.#lastSeq, updates);
+		const last = await this.#options.store.append(this.boardId, this.#lastSeq, updates, this.generation);
 		this.#lastSeq = Math.max(this.#lastSeq, last);
 		const first = last - updates.length + 1;
 		const numbered = updates.map(({ data }, i) => ({ seq: first + i, data, writer: writers[i] ?? null }));
@@ -335,12 +381,22 @@ export class Room {
 		this.#options.onApplied(this, [origin]);
 	}
 
-	/** A server write is in the live document but not stored: nobody may go on from there. */
+	/**
+	 * A server write is in the live document but not stored, or the document moved on to a new
+	 * generation: nobody may go on from this copy. Its peers reconnect to the reloaded one.
+	 */
 	#break(error: unknown): void {
-		console.error(`[sync] board ${this.boardId} (${this.kind}): could not store a server write: ${String(error)}`);
+		if (this.#broken) return;
 		this.#broken = true;
-		for (const peer of [...this.peers.keys()]) peer.close(CLOSE.serverError, 'storage failed');
+		if (error instanceof GenerationEnded) this.#brokenClose = NEW_GENERATION;
+		else console.error(`[sync] board ${this.boardId} (${this.kind}): could not store a server write: ${String(error)}`);
+		for (const peer of [...this.peers.keys()]) peer.close(this.#brokenClose.code, this.#brokenClose.reason);
 		this.#options.onBroken(this);
+	}
+
+	/** Another process started a new generation of the document (its log says so): this copy is done. */
+	generationEnded(error: GenerationEnded): void {
+		this.#break(error);
 	}
 
 	get broken(): boolean {
@@ -394,6 +450,8 @@ export function roomName(boardId: string, kind: DocKind): string {
 }
 
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
+const STORAGE_FAILED = { code: CLOSE.serverError, reason: 'storage failed' };
+const NEW_GENERATION = { code: CLOSE.newGeneration, reason: 'new generation' };
 
 /** True when the client holds nothing the document has (an empty state vector, or only unknown clients). */
 function knowsNothingOf(doc: Y.Doc, stateVector: Uint8Array): boolean {

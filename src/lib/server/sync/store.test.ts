@@ -338,7 +338,7 @@ describe('BoardStore: a compaction racing a load or another compaction', () => {
 		let lastSeq = await new BoardStore(db).append(boardId, 0, edit(source, manyEdits(20)));
 		await new BoardStore(db).compact(boardId, snapshotAt);
 		lastSeq = await new BoardStore(db).append(boardId, lastSeq, edit(source, manyEdits(20, 20)));
-		const between = () => new BoardStore(other).compact(boardId, lastSeq);
+		const between = async () => void (await new BoardStore(other).compact(boardId, lastSeq));
 		return { boardId, source, lastSeq, racing: new BoardStore(db.withPlugin(afterSnapshotRead(between))) };
 	}
 

@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { isPostgres, snapshotTransaction, type Db } from '../db/open.ts';
-import { advanceHead } from './head.ts';
+import { advanceHead, GenerationEnded } from './head.ts';
 
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 2000;
@@ -21,6 +21,8 @@ export interface LoadedBoard {
 	doc: Y.Doc;
 	lastSeq: number;
 	tailLength: number;
+	/** Which generation of the document this is (see generations.ts). */
+	generation: number;
 }
 
 /**
@@ -44,17 +46,23 @@ export class BoardStore {
 	 * Appends updates with the board's next consecutive seqs, in one transaction, and returns the new last
 	 * seq. The numbers come from the board's head row, locked until the commit: gap-free and in commit
 	 * order even when several processes write one board; with one process they follow `lastSeq`, the
-	 * caller's last one (also what an empty batch returns).
+	 * caller's last one (also what an empty batch returns). Throws GenerationEnded, storing nothing,
+	 * when the document is no longer at `generation`.
 	 */
-	async append(boardId: string, lastSeq: number, updates: readonly StoredUpdate[]): Promise<number> {
+	async append(
+		boardId: string,
+		lastSeq: number,
+		updates: readonly StoredUpdate[],
+		generation?: number
+	): Promise<number> {
 		if (updates.length === 0) return lastSeq;
 		if (performance.now() < this.#retryAt) throw new StorageBackingOff(this.#retryAt - performance.now());
 		try {
-			const next = await this.#append(boardId, updates);
+			const next = await this.#append(boardId, updates, generation);
 			this.#backoffMs = 0;
 			return next;
 		} catch (error) {
-			if (!this.#backsOff) throw error;
+			if (!this.#backsOff || error instanceof GenerationEnded) throw error;
 			// A locked or failing database: each attempt costs the event loop up to BUSY_TIMEOUT_MS, so
 			// the next ones wait, doubling up to a cap; the first success resets it (automatic recovery).
 			this.#backoffMs = Math.min(BACKOFF_MAX_MS, Math.max(BACKOFF_MIN_MS, this.#backoffMs * 2));
@@ -63,10 +71,10 @@ export class BoardStore {
 		}
 	}
 
-	async #append(boardId: string, updates: readonly StoredUpdate[]): Promise<number> {
+	async #append(boardId: string, updates: readonly StoredUpdate[], generation?: number): Promise<number> {
 		const now = Date.now();
 		return this.#db.transaction().execute(async (trx) => {
-			const last = await advanceHead(trx, boardId, updates.length);
+			const last = await advanceHead(trx, boardId, updates.length, generation);
 			const rows = updates.map((u, i) => ({
 				board_id: boardId,
 				seq: last - updates.length + 1 + i,
@@ -80,21 +88,22 @@ export class BoardStore {
 	}
 
 	async load(boardId: string): Promise<LoadedBoard> {
-		const { snapshot, tail } = await this.#read(boardId);
+		const { snapshot, tail, generation } = await this.#read(boardId);
 		const doc = rebuild(boardId, snapshot, tail);
 		const lastSeq = tail.at(-1)?.seq ?? snapshot?.seq ?? 0;
-		return { doc, lastSeq, tailLength: tail.length };
+		return { doc, lastSeq, tailLength: tail.length, generation };
 	}
 
 	/**
 	 * Folds every update up to `uptoSeq` into the snapshot. The write is one transaction (a crash at any
 	 * point leaves either the old snapshot + full tail or the new snapshot + shorter tail, which load the
 	 * same) and only moves the snapshot forward: if another compaction stored a later one meanwhile, it
-	 * already holds these updates, and only their deletion is left to do.
+	 * already holds these updates, and only their deletion is left to do. Resolves with the size of the
+	 * snapshot written (null: there was nothing to fold).
 	 */
-	async compact(boardId: string, uptoSeq: number): Promise<void> {
+	async compact(boardId: string, uptoSeq: number): Promise<number | null> {
 		const { snapshot, tail } = await this.#read(boardId, uptoSeq);
-		if (uptoSeq <= (snapshot?.seq ?? 0)) return;
+		if (uptoSeq <= (snapshot?.seq ?? 0)) return null;
 		const doc = rebuild(boardId, snapshot, tail);
 		const data = Y.encodeStateAsUpdate(doc);
 		doc.destroy();
@@ -107,6 +116,7 @@ export class BoardStore {
 				.execute();
 			await trx.deleteFrom('board_update').where('board_id', '=', boardId).where('seq', '<=', uptoSeq).execute();
 		});
+		return data.length;
 	}
 
 	/**
@@ -129,7 +139,12 @@ export class BoardStore {
 				.$if(uptoSeq !== undefined, (q) => q.where('seq', '<=', uptoSeq ?? 0))
 				.orderBy('seq')
 				.execute();
-			return { snapshot, tail };
+			const head = await trx
+				.selectFrom('board_head')
+				.select('generation')
+				.where('board_id', '=', boardId)
+				.executeTakeFirst();
+			return { snapshot, tail, generation: Number(head?.generation ?? 0) };
 		});
 	}
 }

@@ -17,7 +17,7 @@ export function remapJson(text: string, ids: IdMap): string {
 }
 
 /** A detached copy of a shared type (a map's keys and plain values remapped; texts copied as they are). */
-function copyType(value: unknown, ids: IdMap): unknown {
+export function copyType(value: unknown, ids: IdMap): unknown {
 	if (value instanceof Y.Map) {
 		const map = new Y.Map<unknown>();
 		for (const [key, item] of value.entries()) map.set(ids.get(key) ?? key, copyType(item, ids));

@@ -1,0 +1,96 @@
+import * as Y from 'yjs';
+import { CLOSE } from '#lib/domain/close-codes.ts';
+import type { Db } from '../db/open.ts';
+import { patchContent } from './content-patch.ts';
+import { readGeneration, rememberCarried } from './generation-store.ts';
+import { decodeClientMessage, encodeSyncStep1, encodeUpdate, isEmptyUpdate, type ClientMessage } from './protocol.ts';
+import type { Peer, Room } from './room.ts';
+
+/** How long a client on an ended generation has to send what it holds. */
+const WAIT_MS = 15_000;
+
+/**
+ * A client that comes back holding an ended generation of the board (offline across a new
+ * generation, or connected when it started): what it changed there is carried over into the
+ * current one, then it is told to load that one (close code carriedOver, the generation as reason).
+ *
+ * The server asks for what the client holds beyond the ended generation (a sync step 1 with its
+ * state vector); the reply is applied to a copy of that generation, and the difference in content
+ * (by card, field and text) is made again on the current document, as an update from this person,
+ * judged and stored like any other. Nothing of the old document's Yjs identities crosses over.
+ */
+export class CarryOver {
+	#room: Room;
+	#peer: Peer;
+	#from: number;
+	#db: Db;
+	#ended: Promise<Y.Doc | null>;
+	#started = false;
+	#timer: ReturnType<typeof setTimeout> | null = null;
+
+	constructor(room: Room, peer: Peer, from: number, db: Db) {
+		this.#room = room;
+		this.#peer = peer;
+		this.#from = from;
+		this.#db = db;
+		this.#ended = readGeneration(db, room.boardId, from);
+	}
+
+	async start(): Promise<void> {
+		const ended = await this.#ended;
+		// No longer kept (GENERATION_KEEP_DAYS): there is nothing to compare with, so nothing is carried.
+		if (!ended || this.#peer.readOnly) return this.#finish();
+		this.#peer.send(encodeSyncStep1(ended));
+		this.#timer = setTimeout(() => this.#peer.close(CLOSE.newGeneration, 'no reply'), WAIT_MS);
+	}
+
+	/** The client's reply to the sync step 1 (or any update it sends first) is what it holds beyond it. */
+	receive(message: ClientMessage): void {
+		if (message.kind !== 'update' || this.#started) return;
+		this.#started = true;
+		if (this.#timer) clearTimeout(this.#timer);
+		void this.#carry(message.update).catch((error: unknown) => {
+			console.error(`[sync] board ${this.#room.boardId}: carrying changes over failed: ${String(error)}`);
+			this.#peer.close(CLOSE.serverError, 'carry-over failed');
+		});
+	}
+
+	stop(): void {
+		if (this.#timer) clearTimeout(this.#timer);
+	}
+
+	async #carry(update: Uint8Array): Promise<void> {
+		const ended = await this.#ended;
+		if (ended && !isEmptyUpdate(update)) {
+			const change = changeOnCurrent(ended, update, this.#room.doc);
+			// Decoded like a client's frame, so the door's checks (sizes) apply to it too.
+			const message = change && decodeClientMessage(encodeUpdate(change));
+			if (message?.kind === 'update' && !(await this.#room.receiveCarried(this.#peer, message))) return;
+			await rememberCarried(this.#db, this.#room.boardId, this.#from, update);
+		}
+		this.#finish();
+	}
+
+	#finish(): void {
+		this.#peer.close(CLOSE.carriedOver, String(this.#room.generation));
+	}
+}
+
+/** The content `update` changes in `ended`, as an update of `current` (null: it changes nothing there). */
+export function changeOnCurrent(ended: Y.Doc, update: Uint8Array, current: Y.Doc): Uint8Array | null {
+	const after = copyOf(ended);
+	Y.applyUpdate(after, update);
+	const fork = copyOf(current);
+	let change: Uint8Array | null = null;
+	fork.on('update', (made: Uint8Array) => (change = made));
+	fork.transact(() => patchContent(ended, after, fork));
+	after.destroy();
+	fork.destroy();
+	return change;
+}
+
+function copyOf(doc: Y.Doc): Y.Doc {
+	const copy = new Y.Doc({ gc: true });
+	Y.applyUpdate(copy, Y.encodeStateAsUpdate(doc));
+	return copy;
+}
