@@ -95,7 +95,7 @@ export class GenerationClient {
 	#connect: (doc: Y.Doc | undefined, generation: number) => Client;
 
 	constructor(
-		server: string,
+		server: string | (() => string),
 		boardId: string,
 		cookie: string,
 		{ doc, generation = 0 }: { doc?: Y.Doc; generation?: number } = {}

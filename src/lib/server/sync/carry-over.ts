@@ -65,7 +65,12 @@ export class CarryOver {
 			const change = changeOnCurrent(ended, update, this.#room.doc);
 			// Decoded like a client's frame, so the door's checks (sizes) apply to it too.
 			const message = change && decodeClientMessage(encodeUpdate(change));
-			if (message?.kind === 'update' && !(await this.#room.receiveCarried(this.#peer, message))) return;
+			if (message?.kind === 'update') {
+				if (!(await this.#room.receiveCarried(this.#peer, message))) return;
+				console.info(
+					`[sync] board ${this.#room.boardId}: carried changes of ${this.#peer.userId} over from generation ${this.#from}`
+				);
+			}
 			await rememberCarried(this.#db, this.#room.boardId, this.#from, update);
 		}
 		this.#finish();

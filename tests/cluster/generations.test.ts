@@ -1,0 +1,68 @@
+import { afterAll, describe, expect, it } from 'vitest';
+import { createCard } from '../../src/lib/board/commands.ts';
+import { getCard, readCards } from '../../src/lib/board/schema.ts';
+import { useClusterBoard } from '../factories/cluster-board.ts';
+import { eventually, GenerationClient, whenSynced } from '../factories/yclient.ts';
+
+// Compactions every few updates and no minimum size: the board starts a new generation quickly.
+const setup = useClusterBoard(2, { COMPACT_EVERY: '10', RENEW_MIN_BYTES: '1' });
+const clients: GenerationClient[] = [];
+afterAll(() => clients.forEach((c) => c.destroy()));
+
+function follow(i: number): GenerationClient {
+	const c = new GenerationClient(setup.cluster.server(i).url, setup.boardId, setup.alice.cookie);
+	clients.push(c);
+	return c;
+}
+
+const generation = async () =>
+	Number(
+		(
+			await setup.db
+				.selectFrom('board_head')
+				.select('generation')
+				.where('board_id', '=', setup.boardId)
+				.executeTakeFirst()
+		)?.generation ?? 0
+	);
+
+describe('a new generation with two processes', () => {
+	it('the clients of both processes follow it, and go on editing together', { timeout: 60_000 }, async () => {
+		const [a, b] = [follow(0), follow(1)];
+		await Promise.all([whenSynced(a.current, 10_000), whenSynced(b.current, 10_000)]);
+		createCard(a.doc, {
+			id: 'card-cluster-01',
+			title: 'Pilote',
+			stage: 'ideas',
+			rank: 'a0',
+			createdBy: setup.alice.userId
+		});
+		await eventually(() => readCards(b.doc).length === 1, 10_000, 'the card on process 1');
+		// Both processes' clients churn (two fields in turn, so the history does not merge away).
+		for (let i = 0; (await generation()) < 1; i++) {
+			if (i > 400) throw new Error('no new generation');
+			for (const c of [a, b])
+				c.doc.transact(() => {
+					for (let j = 0; j < 10; j++) getCard(c.doc, 'card-cluster-01')?.set(j % 2 ? 'rank' : 'why', `a${i}${j}`);
+				});
+			await new Promise((r) => setTimeout(r, 40));
+		}
+		await eventually(() => a.generation === 1 && b.generation === 1, 20_000, 'both clients on generation 1');
+		await Promise.all([whenSynced(a.current, 10_000), whenSynced(b.current, 10_000)]);
+		createCard(b.doc, {
+			id: 'card-cluster-02',
+			title: 'Extension',
+			stage: 'ideas',
+			rank: 'a1',
+			createdBy: setup.alice.userId
+		});
+		await eventually(() => readCards(a.doc).length === 2, 10_000, 'a card made on process 1 after the switch');
+		const titles = (c: GenerationClient) =>
+			readCards(c.doc)
+				.map((card) => card.title)
+				.sort();
+		expect(titles(a)).toEqual(['Extension', 'Pilote']);
+		expect(titles(b)).toEqual(titles(a));
+		expect(await generation()).toBe(1);
+	});
+});
