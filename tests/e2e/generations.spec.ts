@@ -1,10 +1,11 @@
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { getCard } from '../../src/lib/board/schema.ts';
-import { createColleague, createMember, createTestBoard, openTestDb } from '../factories/accounts.ts';
+import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { GenerationClient } from '../factories/yclient.ts';
 import { addCard, openBoard, titlesIn } from './board-helpers.ts';
-import { expect, test, type App } from './fixtures.ts';
+import type { Page } from '@playwright/test';
+import { expect, gotoReady, test, type App } from './fixtures.ts';
 
 /**
  * Issue 19 (long-lived boards) as a user meets it: the board starts a new generation while one
@@ -31,6 +32,30 @@ test.describe('a new generation of the board document', () => {
 				?.generation ?? 0
 		);
 
+	/** Resolves once the page's board connects to generation `generation` (its session was made anew). */
+	const onGeneration = (page: Page, generation: number) =>
+		page.waitForEvent('websocket', { predicate: (ws) => ws.url().endsWith(`?gen=${generation}`), timeout: 30_000 });
+
+	/** A client edits the card titled `title` over and over (two fields in turn) until the board's generation moves on. */
+	async function workUntilNewGeneration(boardId: string, member: Member, title: string) {
+		const start = await generationOf(boardId);
+		const worker = new GenerationClient(server.url, boardId, member.cookie, { generation: start });
+		const doc = () => worker.doc;
+		try {
+			for (let i = 0; (await generationOf(boardId)) === start; i++) {
+				expect(i, 'a new generation').toBeLessThan(300);
+				const card = [...doc().getMap('cards').keys()].find((id) => getCard(doc(), id)?.get('title') === title);
+				if (card)
+					doc().transact(() => {
+						for (let j = 0; j < 10; j++) getCard(doc(), card)?.set(j % 2 ? 'rank' : 'why', `a${i}${j}`);
+					});
+				await new Promise((r) => setTimeout(r, 40));
+			}
+		} finally {
+			worker.destroy();
+		}
+	}
+
 	test('an offline browser keeps its moves and cards across it, and both browsers follow', async ({ browser }) => {
 		const app = { server } as App;
 		const member = await createMember(db, 'Camille');
@@ -49,22 +74,7 @@ test.describe('a new generation of the board document', () => {
 		await addCard(offline.page, 'Idées', 'Idée hors ligne');
 
 		// Meanwhile someone works a card over and over, until the board starts generation 1.
-		const worker = new GenerationClient(server.url, boardId, member.cookie, { generation: 0 });
-		try {
-			for (let i = 0; (await generationOf(boardId)) < 1; i++) {
-				expect(i, 'a new generation').toBeLessThan(300);
-				const card = [...worker.doc.getMap('cards').keys()].find(
-					(id) => getCard(worker.doc, id)?.get('title') === 'Carte très travaillée'
-				);
-				if (card)
-					worker.doc.transact(() => {
-						for (let j = 0; j < 10; j++) getCard(worker.doc, card)?.set(j % 2 ? 'rank' : 'why', `a${i}${j}`);
-					});
-				await new Promise((r) => setTimeout(r, 40));
-			}
-		} finally {
-			worker.destroy();
-		}
+		await workUntilNewGeneration(boardId, member, 'Carte très travaillée');
 		// The online browser follows at once, and still shows the board.
 		await expect(online.page.getByRole('status')).toHaveText('Connecté');
 		await expect(titlesIn(online.page, 'Idées')).toHaveText(['Pilote magasin', 'Carte très travaillée']);
@@ -88,5 +98,38 @@ test.describe('a new generation of the board document', () => {
 		]);
 		expect(await generationOf(boardId)).toBe(1);
 		await Promise.all([online.context.close(), offline.context.close()]);
+	});
+
+	test('a manager restores an earlier version, and the open boards show it at once', async ({ browser }) => {
+		const app = { server } as App;
+		const member = await createMember(db, 'Camille');
+		const boardId = await createTestBoard(db, member, 'Retour arrière');
+		const manager = await openBoard(browser, app, member, boardId);
+		const watcher = await openBoard(browser, app, await createColleague(db, member, 'Odile'), boardId);
+		await addCard(manager.page, 'Idées', 'Version d’origine');
+		const followed = onGeneration(manager.page, 1);
+		await workUntilNewGeneration(boardId, member, 'Version d’origine');
+		await followed;
+		await expect(manager.page.getByRole('status')).toHaveText('Connecté');
+
+		await manager.page.getByRole('button', { name: 'Version d’origine' }).focus();
+		for (const key of ['Space', 'ArrowRight', 'Space']) await manager.page.keyboard.press(key);
+		await addCard(manager.page, 'Idées', 'Ajout récent');
+		await expect(titlesIn(watcher.page, 'Revue')).toHaveText(['Version d’origine']);
+
+		await gotoReady(manager.page, `/b/${boardId}/transfer`);
+		const versions = manager.page.getByRole('region', { name: 'Versions antérieures' });
+		await versions.getByRole('button', { name: 'Restaurer cette version' }).click();
+		await expect(versions.getByRole('status')).toHaveText(
+			'Version restaurée : les tableaux ouverts l’affichent maintenant.'
+		);
+		await expect(titlesIn(watcher.page, 'Idées')).toHaveText(['Version d’origine']);
+		await expect(titlesIn(watcher.page, 'Revue')).toHaveCount(0);
+		// The content it replaced is an earlier version too: restoring it brings the recent work back.
+		await expect(versions.getByRole('button', { name: 'Restaurer cette version' })).toHaveCount(2);
+		await versions.getByRole('button', { name: 'Restaurer cette version' }).first().click();
+		await expect(titlesIn(watcher.page, 'Idées')).toHaveText(['Ajout récent']);
+		await expect(titlesIn(watcher.page, 'Revue')).toHaveText(['Version d’origine']);
+		await Promise.all([manager.context.close(), watcher.context.close()]);
 	});
 });

@@ -57,7 +57,7 @@ function connect() {
 		onClosed: (r) => closed.push(r),
 		onNewGeneration: (g) => generations.push(g)
 	});
-	return { connection, statuses, closed, generations };
+	return { doc, connection, statuses, closed, generations };
 }
 
 describe('connectBoard', () => {
@@ -97,6 +97,22 @@ describe('connectBoard', () => {
 		await vi.waitFor(() => expect(generations).toEqual([3]));
 		expect(attempts).toBe(2);
 		expect(closed).toEqual([]);
+		connection.destroy();
+	});
+
+	it('carries a copy edited while it was being carried over once more before handing over', async () => {
+		let attempts = 0;
+		let edit = () => {};
+		onConnection = (socket) => {
+			attempts++;
+			if (attempts > 1) return socket.close(CLOSE.carriedOver, '3');
+			edit();
+			setTimeout(() => socket.close(CLOSE.carriedOver, '3'), 50);
+		};
+		const { doc, connection, generations } = connect();
+		edit = () => setTimeout(() => doc.getMap('cards').set('late', 1), 10);
+		await vi.waitFor(() => expect(generations).toEqual([3]));
+		expect(attempts).toBe(2);
 		connection.destroy();
 	});
 

@@ -96,12 +96,20 @@ export function connectBoard(
 	let everSynced = false;
 	let attemptFailed = false; // stays set until a socket syncs again, so the badge does not flicker
 	let closedForGood = false;
+	// An edit made once the socket is open may reach the server after it carried this copy over to a
+	// new generation (and be dropped with the copy): such a copy is carried over once more first.
+	let editedSinceOpen = false;
+	const noteEdit = (_update: Uint8Array, origin: unknown) => {
+		if (origin !== provider) editedSinceOpen = true;
+	};
+	doc.on('update', noteEdit);
 
 	const online = () => navigator.onLine !== false; // undefined (no such API) counts as online
 	const report = (status: ConnectionStatus) => events.onStatus(online() || status === 'connected' ? status : 'offline');
 
 	// "Connected" means the board is in step with the server, so it waits for the sync, not the socket.
 	provider.on('status', ({ status }) => {
+		if (status === 'connected') editedSinceOpen = false;
 		if (status === 'connecting') report(attemptFailed ? 'offline' : everSynced ? 'reconnecting' : 'connecting');
 	});
 	provider.on('sync', (synced) => {
@@ -122,6 +130,10 @@ export function connectBoard(
 	provider.on('closed', ({ code, reason }) => {
 		closedForGood = true;
 		provider.disconnect(); // also stops the BroadcastChannel; shouldConnect is already false
+		if (code === CLOSE.carriedOver && editedSinceOpen) {
+			closedForGood = false;
+			return provider.connect();
+		}
 		if (code === CLOSE.carriedOver) return events.onNewGeneration(Number(reason));
 		events.onStatus('offline');
 		events.onClosed(closeReasonOf(code));
@@ -144,6 +156,7 @@ export function connectBoard(
 		destroy() {
 			window.removeEventListener('offline', goOffline);
 			window.removeEventListener('online', goOnline);
+			doc.off('update', noteEdit);
 			provider.destroy();
 		}
 	};

@@ -5,8 +5,8 @@ import type { BoardProjection } from './projection/board-projection.ts';
 import type { Runtime } from './runtime.ts';
 import type { SyncHub } from './sync/hub.ts';
 
-/** The sync hub as services and routes see it: a board's live rooms, and re-checking someone's sockets. */
-export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser'>;
+/** The sync hub as services and routes see it: a board's live rooms, re-checking someone's sockets, new generations. */
+export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser' | 'renewBoard' | 'generationKeepDays'>;
 
 /**
  * What a service that writes to a board needs: the database and the live rooms. The key stays `sync`

@@ -92,17 +92,14 @@ export async function rememberCarried(db: Db, boardId: string, generation: numbe
 }
 
 /** The ended generations still kept, newest first (for restore). */
-export async function listGenerations(
-	db: Db,
-	boardId: string
-): Promise<{ generation: number; endedAt: number; bytes: number }[]> {
+export async function listGenerations(db: Db, boardId: string): Promise<{ generation: number; endedAt: number }[]> {
 	const rows = await db
 		.selectFrom('board_generation')
-		.select(['generation', 'ended_at', 'data'])
+		.select(['generation', 'ended_at'])
 		.where('board_id', '=', boardId)
 		.orderBy('generation', 'desc')
 		.execute();
-	return rows.map((r) => ({ generation: Number(r.generation), endedAt: Number(r.ended_at), bytes: r.data.length }));
+	return rows.map((r) => ({ generation: Number(r.generation), endedAt: Number(r.ended_at) }));
 }
 
 /** The board document's current generation, as stored. */

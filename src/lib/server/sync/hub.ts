@@ -96,7 +96,8 @@ export class SyncHub {
 	#mayCompact: (boardId: string) => boolean;
 	#compactEvery: number;
 	#generations: GenerationPolicy;
-	#keepDays: number;
+	/** Days an ended generation is kept (for restore, and for clients coming back with it). */
+	readonly generationKeepDays: number;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
 	/** Collects after board rooms unload; feed rooms are small, so only board rooms count. */
 	#reclaimer = new Reclaimer(() => {
@@ -113,7 +114,7 @@ export class SyncHub {
 		this.#mayCompact = options.mayCompact ?? (() => true);
 		this.#compactEvery = options.compactEvery ?? COMPACT_EVERY;
 		this.#generations = new GenerationPolicy(options.renewMinBytes);
-		this.#keepDays = options.generationKeepDays ?? GENERATION_KEEP_DAYS;
+		this.generationKeepDays = options.generationKeepDays ?? GENERATION_KEEP_DAYS;
 		this.store = new BoardStore(db);
 		this.feedStore = feedStore(db);
 		this.#pinger.unref();
@@ -420,7 +421,7 @@ export class SyncHub {
 				fresh: Y.encodeStateAsUpdate(fresh)
 			};
 			if (!content) fresh.destroy();
-			return startGeneration(this.#db, room.boardId, next, this.#keepDays);
+			return startGeneration(this.#db, room.boardId, next, this.generationKeepDays);
 		});
 		if (started) {
 			this.#generations.forget(room.boardId);

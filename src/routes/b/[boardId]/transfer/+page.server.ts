@@ -5,14 +5,19 @@ import { LIMITS } from '#lib/domain/validation.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { BoardFile } from '#lib/server/transfer/board-file.ts';
 import { restoreBoard, UnreadableDocument } from '#lib/server/transfer/board-restore.ts';
+import { listVersions, restoreVersion } from '#lib/server/services/board-versions.ts';
 import { issueField, readJsonUpload } from '#lib/server/transfer/limits.ts';
 import { managedBoard, openedBoard } from './access.server.ts';
 import type { Actions, PageServerLoad } from './$types';
 
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board } = await openedBoard(locals, url, params.boardId);
-	return { manages: can(board.role, 'board.manage') };
+	const manages = can(board.role, 'board.manage');
+	const versions = manages ? await listVersions(locals, board.id) : [];
+	return { manages, versions, keepDays: locals.sync.generationKeepDays };
 };
+
+const VersionForm = v.object({ generation: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0)) });
 
 export const actions: Actions = {
 	/** A backup becomes a new board of this board's organisation; a refused file changes nothing. */
@@ -34,5 +39,13 @@ export const actions: Actions = {
 			throw e;
 		}
 		redirect(303, `/b/${restored}`);
+	},
+	/** An earlier version of this board becomes its content again (the open boards follow at once). */
+	restoreVersion: async ({ locals, url, params, request }) => {
+		const { board } = await managedBoard(locals, url, params.boardId);
+		const parsed = v.safeParse(VersionForm, Object.fromEntries(await request.formData()));
+		if (!parsed.success || !(await restoreVersion(locals, board.id, parsed.output.generation)))
+			return fail(400, { versionRestored: false });
+		return { versionRestored: true };
 	}
 };
