@@ -6,7 +6,10 @@ import type { Runtime } from './runtime.ts';
 import type { SyncHub } from './sync/hub.ts';
 
 /** The sync hub as services and routes see it: a board's live rooms, re-checking someone's sockets, new generations. */
-export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser' | 'renewBoard' | 'generationKeepDays'>;
+export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser' | GenerationSide>;
+
+/** A board document's generations (sync/generations.ts): which one is current, the ended ones, restoring one. */
+type GenerationSide = 'currentGeneration' | 'listGenerations' | 'restoreGeneration' | 'generationKeepDays';
 
 /**
  * What a service that writes to a board needs: the database and the live rooms. The key stays `sync`

@@ -14,7 +14,7 @@ import { TooLarge } from './limits.ts';
 import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { CarryOver } from './carry-over.ts';
-import { currentGeneration, startGeneration } from './generation-store.ts';
+import { currentGeneration, listGenerations, readGeneration, startGeneration } from './generation-store.ts';
 import { freshCopy, GENERATION_KEEP_DAYS, GenerationPolicy } from './generations.ts';
 import { GenerationEnded } from './head.ts';
 import * as Y from 'yjs';
@@ -430,9 +430,30 @@ export class SyncHub {
 		return started;
 	}
 
-	/** Starts a new generation of a board now (with `content`: restores that content); false if it could not. */
-	async renewBoard(boardId: string, content: Y.Doc | null = null): Promise<boolean> {
-		return this.#startGeneration(await this.openRoom(boardId), content);
+	/** The board document's current generation. */
+	currentGeneration(boardId: string): Promise<number> {
+		return currentGeneration(this.#db, boardId);
+	}
+
+	/** The board's ended generations still kept ("earlier versions"), newest first. */
+	listGenerations(boardId: string): Promise<{ generation: number; endedAt: number }[]> {
+		return listGenerations(this.#db, boardId);
+	}
+
+	/**
+	 * Makes an ended generation the board's content again, as a new generation (the content it replaces
+	 * is kept as one in turn). False when it is no longer kept, or the board moved on meanwhile.
+	 */
+	async restoreGeneration(boardId: string, generation: number): Promise<boolean> {
+		const ended = await readGeneration(this.#db, boardId, generation);
+		if (!ended) return false;
+		const content = freshCopy(ended);
+		ended.destroy();
+		try {
+			return await this.#startGeneration(await this.openRoom(boardId), content);
+		} finally {
+			content.destroy();
+		}
 	}
 
 	/** The live board document (loading it if needed), for server-side reads and writes. */

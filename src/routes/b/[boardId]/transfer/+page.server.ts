@@ -5,7 +5,6 @@ import { LIMITS } from '#lib/domain/validation.ts';
 import { m } from '#lib/paraglide/messages.js';
 import { BoardFile } from '#lib/server/transfer/board-file.ts';
 import { restoreBoard, UnreadableDocument } from '#lib/server/transfer/board-restore.ts';
-import { listVersions, restoreVersion } from '#lib/server/services/board-versions.ts';
 import { issueField, readJsonUpload } from '#lib/server/transfer/limits.ts';
 import { managedBoard, openedBoard } from './access.server.ts';
 import type { Actions, PageServerLoad } from './$types';
@@ -13,7 +12,7 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board } = await openedBoard(locals, url, params.boardId);
 	const manages = can(board.role, 'board.manage');
-	const versions = manages ? await listVersions(locals, board.id) : [];
+	const versions = manages ? await locals.sync.listGenerations(board.id) : [];
 	return { manages, versions, keepDays: locals.sync.generationKeepDays };
 };
 
@@ -44,7 +43,7 @@ export const actions: Actions = {
 	restoreVersion: async ({ locals, url, params, request }) => {
 		const { board } = await managedBoard(locals, url, params.boardId);
 		const parsed = v.safeParse(VersionForm, Object.fromEntries(await request.formData()));
-		if (!parsed.success || !(await restoreVersion(locals, board.id, parsed.output.generation)))
+		if (!parsed.success || !(await locals.sync.restoreGeneration(board.id, parsed.output.generation)))
 			return fail(400, { versionRestored: false });
 		return { versionRestored: true };
 	}
