@@ -6,6 +6,9 @@ import { readGeneration, rememberCarried } from './generation-store.ts';
 import { decodeClientMessage, encodeSyncStep1, encodeUpdate, isEmptyUpdate, type ClientMessage } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
 
+/** Runs `run` after the ones queued before it (see CarryOver). */
+export type Serial = (run: () => Promise<void>) => Promise<void>;
+
 /** How long a client on an ended generation has to send what it holds. */
 const WAIT_MS = 15_000;
 
@@ -24,23 +27,25 @@ export class CarryOver {
 	#peer: Peer;
 	#from: number;
 	#db: Db;
-	#ended: Promise<Y.Doc | null>;
+	#serial: Serial;
 	#started = false;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
-	constructor(room: Room, peer: Peer, from: number, db: Db) {
+	/** `serial` runs the board's carry-overs one at a time: each reads and extends the ended generation's archive. */
+	constructor(room: Room, peer: Peer, from: number, deps: { db: Db; serial: Serial }) {
 		this.#room = room;
 		this.#peer = peer;
 		this.#from = from;
-		this.#db = db;
-		this.#ended = readGeneration(db, room.boardId, from);
+		this.#db = deps.db;
+		this.#serial = deps.serial;
 	}
 
 	async start(): Promise<void> {
-		const ended = await this.#ended;
+		const ended = await readGeneration(this.#db, this.#room.boardId, this.#from);
 		// No longer kept (GENERATION_KEEP_DAYS): there is nothing to compare with, so nothing is carried.
 		if (!ended || this.#peer.readOnly) return this.#finish();
 		this.#peer.send(encodeSyncStep1(ended));
+		ended.destroy();
 		this.#timer = setTimeout(() => this.#peer.close(CLOSE.newGeneration, 'no reply'), WAIT_MS);
 	}
 
@@ -49,7 +54,7 @@ export class CarryOver {
 		if (message.kind !== 'update' || this.#started) return;
 		this.#started = true;
 		if (this.#timer) clearTimeout(this.#timer);
-		void this.#carry(message.update).catch((error: unknown) => {
+		void this.#serial(() => this.#carry(message.update)).catch((error: unknown) => {
 			console.error(`[sync] board ${this.#room.boardId}: carrying changes over failed: ${String(error)}`);
 			this.#peer.close(CLOSE.serverError, 'carry-over failed');
 		});
@@ -59,9 +64,10 @@ export class CarryOver {
 		if (this.#timer) clearTimeout(this.#timer);
 	}
 
+	/** Against the archive as it is now: another client's carry-over may have extended it since `start`. */
 	async #carry(update: Uint8Array): Promise<void> {
-		const ended = await this.#ended;
-		if (ended && !isEmptyUpdate(update)) {
+		const ended = isEmptyUpdate(update) ? null : await readGeneration(this.#db, this.#room.boardId, this.#from);
+		if (ended) {
 			const change = changeOnCurrent(ended, update, this.#room.doc);
 			// Decoded like a client's frame, so the door's checks (sizes) apply to it too.
 			const message = change && decodeClientMessage(encodeUpdate(change));
@@ -72,6 +78,7 @@ export class CarryOver {
 				);
 			}
 			await rememberCarried(this.#db, this.#room.boardId, this.#from, update);
+			ended.destroy();
 		}
 		this.#finish();
 	}

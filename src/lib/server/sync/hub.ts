@@ -96,6 +96,7 @@ export class SyncHub {
 	#mayCompact: (boardId: string) => boolean;
 	#compactEvery: number;
 	#generations: GenerationPolicy;
+	#carrying = new Map<string, Promise<void>>();
 	/** Days an ended generation is kept (for restore, and for clients coming back with it). */
 	readonly generationKeepDays: number;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
@@ -263,7 +264,10 @@ export class SyncHub {
 			void this.#checkGeneration(room);
 			return { ...joined, begin: () => peer.close(CLOSE.newGeneration, 'reloading') };
 		}
-		const carry = new CarryOver(room, peer, generation, this.#db);
+		const carry = new CarryOver(room, peer, generation, {
+			db: this.#db,
+			serial: (run) => this.#carryOneAtATime(room.boardId, run)
+		});
 		return {
 			begin: () => void carry.start().catch(() => peer.close(CLOSE.serverError, 'carry-over failed')),
 			receive: (message) => carry.receive(message),
@@ -272,6 +276,17 @@ export class SyncHub {
 				this.#unloadWhenIdle(live);
 			}
 		};
+	}
+
+	/** One carry-over at a time per board: a hostile or busy board costs one document copy at a time. */
+	#carryOneAtATime(boardId: string, run: () => Promise<void>): Promise<void> {
+		const next = (this.#carrying.get(boardId) ?? Promise.resolve()).then(run);
+		const settled = next.catch(() => undefined);
+		this.#carrying.set(boardId, settled);
+		void settled.then(() => {
+			if (this.#carrying.get(boardId) === settled) this.#carrying.delete(boardId);
+		});
+		return next;
 	}
 
 	async #checkGeneration(room: Room): Promise<void> {
