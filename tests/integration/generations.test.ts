@@ -138,4 +138,34 @@ describe('document generations', () => {
 		expect(summary(again.doc)).toEqual(expected);
 		expect(cardsMap(online.doc).size).toBe(4);
 	});
+
+	it('two clients carrying their changes over at once both land', async () => {
+		const boardId = await createTestBoard(db, alice);
+		const online = follow(boardId);
+		await whenSynced(online.current);
+		newCard(online.doc, 'card-both-00001', 'Base');
+		const [first, second] = [follow(boardId), follow(boardId)];
+		await Promise.all([whenSynced(first.current), whenSynced(second.current)]);
+		await eventually(() => [first, second].every((c) => readCards(c.doc).length === 1), 5000, 'both have the card');
+		first.current.provider.disconnect();
+		second.current.provider.disconnect();
+		getDescription(first.doc, 'card-both-00001')?.insert(0, 'Premier. ');
+		getDescription(second.doc, 'card-both-00001')?.insert('Base'.length, ' Second.');
+		newCard(second.doc, 'card-both-00002');
+
+		await churnUntil(online, boardId, 'card-both-00001', 1);
+		first.current.provider.connect();
+		second.current.provider.connect();
+		await eventually(() => first.generation === 1 && second.generation === 1, 10_000, 'both on generation 1');
+		await eventually(
+			() => getDescription(online.doc, 'card-both-00001')?.toString() === 'Premier. Base Second.',
+			5000,
+			'both texts merged'
+		);
+		expect(
+			readCards(online.doc)
+				.map((c) => c.id)
+				.sort()
+		).toEqual(['card-both-00001', 'card-both-00002']);
+	});
 });
