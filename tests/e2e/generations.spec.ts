@@ -1,8 +1,9 @@
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { getCard } from '../../src/lib/board/schema.ts';
+import { currentGeneration } from '../../src/lib/server/sync/generation-store.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { GenerationClient } from '../factories/yclient.ts';
+import { GenerationClient, workCardOver, workUntilGeneration } from '../factories/yclient.ts';
 import { addCard, openBoard, titlesIn } from './board-helpers.ts';
 import type { Page } from '@playwright/test';
 import { expect, gotoReady, test, type App } from './fixtures.ts';
@@ -26,11 +27,7 @@ test.describe('a new generation of the board document', () => {
 		await server?.stop();
 	});
 
-	const generationOf = async (boardId: string) =>
-		Number(
-			(await db.selectFrom('board_head').select('generation').where('board_id', '=', boardId).executeTakeFirst())
-				?.generation ?? 0
-		);
+	const generationOf = (boardId: string) => currentGeneration(db, boardId);
 
 	/** Resolves once the page's board connects to generation `generation` (its session was made anew). */
 	const onGeneration = (page: Page, generation: number) =>
@@ -41,16 +38,16 @@ test.describe('a new generation of the board document', () => {
 		const start = await generationOf(boardId);
 		const worker = new GenerationClient(server.url, boardId, member.cookie, { generation: start });
 		const doc = () => worker.doc;
+		const cardId = () => [...doc().getMap('cards').keys()].find((id) => getCard(doc(), id)?.get('title') === title);
 		try {
-			for (let i = 0; (await generationOf(boardId)) === start; i++) {
-				expect(i, 'a new generation').toBeLessThan(300);
-				const card = [...doc().getMap('cards').keys()].find((id) => getCard(doc(), id)?.get('title') === title);
-				if (card)
-					doc().transact(() => {
-						for (let j = 0; j < 10; j++) getCard(doc(), card)?.set(j % 2 ? 'rank' : 'why', `a${i}${j}`);
-					});
-				await new Promise((r) => setTimeout(r, 40));
-			}
+			await workUntilGeneration(
+				() => generationOf(boardId),
+				start + 1,
+				(round) => {
+					const id = cardId();
+					if (id) workCardOver(doc(), id, round);
+				}
+			);
 		} finally {
 			worker.destroy();
 		}

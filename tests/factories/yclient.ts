@@ -123,3 +123,28 @@ export class GenerationClient {
 		this.current.destroy();
 	}
 }
+
+/**
+ * Works a card over: `edits` values written to two of its fields in turn, in one transaction (one
+ * field's successive values would merge into one tombstone). Repeated, it gives the board a history
+ * that outweighs its content, so the server starts a new generation.
+ */
+export function workCardOver(doc: Y.Doc, cardId: string, round: number, edits = 10): void {
+	const card = doc.getMap<Y.Map<unknown>>('cards').get(cardId);
+	doc.transact(() => {
+		for (let i = 0; i < edits; i++) card?.set(i % 2 ? 'rank' : 'why', `a${round}${i}`);
+	});
+}
+
+/** Runs `work` in rounds (within a socket's message budget) until the board is at generation `target`. */
+export async function workUntilGeneration(
+	generationNow: () => Promise<number>,
+	target: number,
+	work: (round: number) => void
+): Promise<void> {
+	for (let round = 0; (await generationNow()) < target; round++) {
+		if (round > 300) throw new Error(`no generation ${target} after ${round} rounds`);
+		work(round);
+		await new Promise((r) => setTimeout(r, 40));
+	}
+}

@@ -3,9 +3,10 @@ import * as Y from 'yjs';
 import { createCard, setArchived } from '../../src/lib/board/commands.ts';
 import { cardsMap, getCard, getDescription, readCards } from '../../src/lib/board/schema.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
+import { currentGeneration } from '../../src/lib/server/sync/generation-store.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
-import { eventually, GenerationClient, whenSynced } from '../factories/yclient.ts';
+import { eventually, GenerationClient, whenSynced, workCardOver, workUntilGeneration } from '../factories/yclient.ts';
 
 // Compactions every few updates and no minimum size: a board whose history outweighs its content
 // starts a new generation within a few dozen moves.
@@ -22,25 +23,15 @@ function follow(boardId: string, options: { doc?: Y.Doc; generation?: number } =
 	return c;
 }
 
-async function generationOf(boardId: string): Promise<number> {
-	const head = await db
-		.selectFrom('board_head')
-		.select('generation')
-		.where('board_id', '=', boardId)
-		.executeTakeFirst();
-	return Number(head?.generation ?? 0);
-}
+const generationOf = (boardId: string) => currentGeneration(db, boardId);
 
-/** Moves a card back and forth (within the socket's message budget) until the server starts generation `generation`. */
-async function churnUntil(c: GenerationClient, boardId: string, cardId: string, generation: number) {
-	for (let i = 0; (await generationOf(boardId)) < generation; i++) {
-		if (i > 200) throw new Error(`no new generation:\n${server.log()}`);
-		c.doc.transact(() => {
-			// Two fields in turn: one field's successive values would merge into one tombstone.
-			for (let j = 0; j < 25; j++) getCard(c.doc, cardId)?.set(j % 2 ? 'rank' : 'why', `a${i}${j}`);
-		});
-		await new Promise((r) => setTimeout(r, 30));
-	}
+/** Works a card over until the server starts generation `generation`. */
+function churnUntil(c: GenerationClient, boardId: string, cardId: string, generation: number) {
+	return workUntilGeneration(
+		() => generationOf(boardId),
+		generation,
+		(round) => workCardOver(c.doc, cardId, round, 25)
+	);
 }
 
 function newCard(doc: Y.Doc, id: string, description = ''): void {
