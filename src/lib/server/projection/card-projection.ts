@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
+import { observeCardTexts } from '#lib/board/card-texts.ts';
 import { cardsMap, getCard, readCard, readCards, touchedCardIds, type CardView } from '#lib/board/schema.ts';
 import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
 import { hasLimits, type LiveCard } from '#lib/domain/method/wip-limits.ts';
@@ -52,6 +53,8 @@ export class CardProjection {
 	/** The flush under way, and the one asked for meanwhile. */
 	#flushing: Promise<void> | null = null;
 	#next: Promise<void> | null = null;
+	/** Stops following the cards' texts (root-level, outside `cards`: see card-texts.ts). */
+	#stopTexts: () => void;
 
 	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
 		this.#db = db;
@@ -59,19 +62,25 @@ export class CardProjection {
 		this.#doc = doc;
 		this.#options = options;
 		cardsMap(doc).observeDeep(this.#collect);
+		this.#stopTexts = observeCardTexts(doc, (ids, transaction) => this.#mark(ids, transaction));
 	}
 
 	/** Stops following the document (it is unloaded). */
 	stop(): void {
 		cardsMap(this.#doc).unobserveDeep(this.#collect);
+		this.#stopTexts();
 	}
 
 	#collect = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
 		const ids = new Set<string>();
 		touchedCardIds(this.#doc, events, ids);
+		this.#mark(ids, transaction);
+	};
+
+	#mark(ids: Set<string>, transaction: Y.Transaction): void {
 		const writer = writerOf(transaction.origin);
 		for (const id of ids) this.#dirty.set(id, writer);
-	};
+	}
 
 	/**
 	 * Rewrites every card of the board (at load: heals any drift). Moves are not judged here; a card

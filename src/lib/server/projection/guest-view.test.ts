@@ -4,7 +4,7 @@ import { CardEditor } from '#lib/collab/card-editor.ts';
 import { createCard } from '#lib/board/commands.ts';
 import { getCard, readCard, type CardView } from '#lib/board/schema.ts';
 import { putEntry } from '#lib/board/section-commands.ts';
-import { learningsText, microText } from '#lib/board/sections.ts';
+import { learningsText, microText } from '#lib/board/section-store.ts';
 import { addSignal } from '#lib/board/signals.ts';
 import type { GuestView } from '#lib/domain/guest-view.ts';
 import { guestColumns, guestView, parseGuestView } from './guest-view.ts';
