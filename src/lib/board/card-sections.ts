@@ -3,15 +3,7 @@ import { sortRanked } from '#lib/domain/ordering.ts';
 import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { isFiniteNumber } from '#lib/domain/method/progress.ts';
 import * as t from '#lib/domain/method/types.ts';
-import {
-	answered,
-	FIELDS,
-	readEntries,
-	readForces,
-	readList,
-	type Entry,
-	type ListItem
-} from './sections.ts';
+import { answered, FIELDS, readEntries, readForces, readList, type Entry, type ListItem } from './sections.ts';
 import { readLearnings, readMicro } from './section-store.ts';
 
 /** A plain snapshot of a card's method sections, safe for $state and for the server. */

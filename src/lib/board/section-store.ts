@@ -32,7 +32,8 @@ export function collectionEntries(card: Y.Map<unknown>, collection: string): [st
 	if (legacy) return [...legacy.entries()];
 	const prefix = keyOf(collection, '');
 	const entries: [string, unknown][] = [];
-	for (const [key, value] of card.entries()) if (key.startsWith(prefix)) entries.push([key.slice(prefix.length), value]);
+	for (const [key, value] of card.entries())
+		if (key.startsWith(prefix)) entries.push([key.slice(prefix.length), value]);
 	return entries;
 }
 

@@ -4,7 +4,7 @@ import { CardEditor } from '#lib/collab/card-editor.ts';
 import { completeCard } from '#lib/domain/method/fixtures.ts';
 import { checkMove } from '#lib/domain/method/gates.ts';
 import { METHOD_LIMITS } from '#lib/domain/method/schemas.ts';
-import { ACTORS, DEFAULT_METHOD_SETTINGS, FORCES } from '#lib/domain/method/types.ts';
+import { DEFAULT_METHOD_SETTINGS, FORCES } from '#lib/domain/method/types.ts';
 import {
 	DEFAULT_TIME_ZONE,
 	objectivesMap,

@@ -134,7 +134,9 @@ export class BoardSession {
 		this.presence = new BoardPresence(this.doc, user);
 		cardsMap(this.doc).observeDeep(this.#mirror);
 		cardsMap(this.feed).observeDeep(this.#mirror);
-		this.#stopTexts = observeCardTexts(this.doc, (ids) => this.#show(rereadCards(this.doc, this.#byId, ids, this.#complete)));
+		this.#stopTexts = observeCardTexts(this.doc, (ids) =>
+			this.#show(rereadCards(this.doc, this.#byId, ids, this.#complete))
+		);
 		settingsMap(this.feed).observe(this.#mirrorBoard);
 		objectivesMap(this.feed).observe(this.#mirrorBoard);
 	}
