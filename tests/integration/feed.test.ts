@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { readObjectives, readSettings } from '../../src/lib/board/board-settings.ts';
-import { createCard, moveCard } from '../../src/lib/board/commands.ts';
+import { moveCard } from '../../src/lib/board/commands.ts';
 import { cardComments } from '../../src/lib/board/comments.ts';
 import { readFlags } from '../../src/lib/board/feed.ts';
 import { cardOpenHelp } from '../../src/lib/board/help.ts';
@@ -14,6 +14,7 @@ import type { Member } from '../factories/accounts.ts';
 import { createTestBoard } from '../factories/accounts.ts';
 import { startCardBoard, type CardBoard } from '../factories/card-board.ts';
 import { failInserts } from '../factories/db-faults.ts';
+import { createLegacyCard } from '../factories/legacy-card.ts';
 import { connectClient, connectFeed, eventually, whenSynced, type Client } from '../factories/yclient.ts';
 
 let setup: CardBoard;
@@ -156,8 +157,13 @@ describe('a board written before the feed existed', () => {
 		const card = 'card_legacy_0001';
 		const old = new Y.Doc();
 		old.transact(() => {
-			createCard(old, { id: card, title: 'Ancienne', stage: 'review', rank: 'a0', createdBy: owner.userId });
-			const map = getCard(old, card)!;
+			const map = createLegacyCard(old, {
+				id: card,
+				title: 'Ancienne',
+				stage: 'review',
+				rank: 'a0',
+				createdBy: owner.userId
+			});
 			const comment = { parentId: null, authorId: owner.userId, body: 'Vieux commentaire', createdAt: 1 };
 			map.set('comments', new Y.Map([['c_legacy_00001', { ...comment, editedAt: null, deleted: false }]]));
 			const signal = { kind: 'works', text: 'Vieux signal', company: 'Acme', by: owner.userId, at: 2 };

@@ -1,5 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type * as Y from 'yjs';
+import { readList } from '../../src/lib/board/sections.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { createTeam } from '../../src/lib/server/services/teams.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
@@ -62,9 +64,14 @@ type CardJson = {
 	teamId?: string;
 	ownerId?: string;
 	description: string;
-	strengths?: Record<string, { text: string }>;
+	strengths: { text: string }[];
 };
-const cardsOf = (client: Client) => Object.values(client.doc.getMap('cards').toJSON()) as CardJson[];
+/** The cards' fields as stored, and their strengths as the board reads them (where they are stored is its business). */
+const cardsOf = (client: Client): CardJson[] =>
+	[...client.doc.getMap<Y.Map<unknown>>('cards').values()].map((card) => ({
+		...(card.toJSON() as CardJson),
+		strengths: readList(card, 'strengths')
+	}));
 
 describe('Trello import', () => {
 	it('imports the small board with the mapping chosen, live for a connected client', async () => {
@@ -97,11 +104,10 @@ describe('Trello import', () => {
 			archived: false
 		});
 		expect(fidelite?.description).toContain('Tags: Boutique');
-		expect(
-			Object.values(fidelite?.strengths ?? {})
-				.map((s) => s.text)
-				.sort()
-		).toEqual(['[ ] Sonder dix habitués', '[x] Demander le devis du logiciel de caisse']);
+		expect((fidelite?.strengths ?? []).map((s) => s.text).sort()).toEqual([
+			'[ ] Sonder dix habitués',
+			'[x] Demander le devis du logiciel de caisse'
+		]);
 		expect(byTitle.get('Réduire le temps de chauffe du four')).toMatchObject({ stage: 'objective', teamId });
 		expect(byTitle.get('Réduire le temps de chauffe du four')?.description).not.toContain('Urgent');
 		expect(byTitle.get("Horaires d'été affichés en vitrine")?.archived).toBe(true);

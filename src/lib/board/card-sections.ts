@@ -3,17 +3,8 @@ import { sortRanked } from '#lib/domain/ordering.ts';
 import { isIsoDate } from '#lib/domain/method/dates.ts';
 import { isFiniteNumber } from '#lib/domain/method/progress.ts';
 import * as t from '#lib/domain/method/types.ts';
-import {
-	answered,
-	FIELDS,
-	learningsText,
-	microText,
-	readEntries,
-	readForces,
-	readList,
-	type Entry,
-	type ListItem
-} from './sections.ts';
+import { answered, FIELDS, readEntries, readForces, readList, type Entry, type ListItem } from './sections.ts';
+import { readLearnings, readMicro } from './section-store.ts';
 
 /** A plain snapshot of a card's method sections, safe for $state and for the server. */
 export interface CardSections {
@@ -44,7 +35,7 @@ export function readSections(card: Y.Map<unknown>): CardSections {
 	const field = (key: keyof typeof FIELDS) => card.get(FIELDS[key]);
 	const micro: Partial<Record<t.Actor, string>> = {};
 	for (const actor of t.ACTORS) {
-		const note = microText(card, actor)?.toString() ?? '';
+		const note = readMicro(card, actor);
 		if (note) micro[actor] = note;
 	}
 	const byTime = <E extends { at: number }>(list: E[]) => list.sort((a, b) => a.at - b.at);
@@ -77,7 +68,7 @@ export function readSections(card: Y.Map<unknown>): CardSections {
 			date: isIsoDate(field('outcomeDate')) ? (field('outcomeDate') as string) : null,
 			result: numberOr(field('outcomeResult')) ?? null
 		},
-		learnings: learningsText(card)?.toString() ?? '',
+		learnings: readLearnings(card),
 		overrides: byTime(readEntries(card, 'overrides')),
 		flags: byTime(readEntries(card, 'flags'))
 	};

@@ -1,7 +1,8 @@
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { cardsMap, DESCRIPTION, getCard } from './schema.ts';
-import { addSectionContainers, collectionMap, type CollectionRecords } from './sections.ts';
+import { setRecord } from './section-store.ts';
+import type { CollectionRecords } from './sections.ts';
 
 /** Every write to the board document goes through here, each in one transaction. */
 
@@ -25,8 +26,7 @@ export function createCard(doc: Y.Doc, input: NewCard, now = Date.now()): void {
 		card.set('createdAt', now);
 		card.set('createdBy', input.createdBy);
 		card.set(DESCRIPTION, new Y.Text(input.description ?? ''));
-		cardsMap(doc).set(input.id, card);
-		addSectionContainers(card); // once in the document: Yjs warns on reads of a detached map
+		cardsMap(doc).set(input.id, card); // sections are written on first use (section-store.ts)
 	});
 }
 
@@ -48,7 +48,7 @@ export function moveCard(doc: Y.Doc, id: string, stage: Stage, rank: string, ove
 	const card = getCard(doc, id);
 	if (!card) return;
 	doc.transact(() => {
-		if (override) collectionMap(card, 'overrides')?.set(override.id, override.record);
+		if (override) setRecord(card, 'overrides', override.id, override.record);
 		if (card.get('stage') !== stage) card.set('stage', stage);
 		card.set('rank', rank);
 	});

@@ -6,6 +6,7 @@ import { cardComments } from './comments.ts';
 import { readFlags } from './feed.ts';
 import { copyLegacyFeed, dropLegacyFeed, feedReady, hasLegacyFeed } from './feed-migration.ts';
 import { getCard } from './schema.ts';
+import { createLegacyCard } from '../../../tests/factories/legacy-card.ts';
 
 const CARD = 'card_0123456789';
 const comment = {
@@ -20,8 +21,13 @@ const flag = { from: 'ideas', to: 'scope', missing: ['why'], by: 'user_012345678
 
 function oldBoard(): Y.Doc {
 	const doc = new Y.Doc();
-	createCard(doc, { id: CARD, title: 'Tri', stage: 'scope', rank: 'a0', createdBy: 'user_0123456789' });
-	const card = getCard(doc, CARD)!;
+	const card = createLegacyCard(doc, {
+		id: CARD,
+		title: 'Tri',
+		stage: 'scope',
+		rank: 'a0',
+		createdBy: 'user_0123456789'
+	});
 	card.set('comments', new Y.Map([['c_old_0000001', comment]]));
 	(card.get('flags') as Y.Map<unknown>).set('f_old_0000001', flag);
 	doc.getMap('settings').set('timeZone', 'Asia/Tokyo');

@@ -6,6 +6,7 @@ import { readSections, type CardSections } from './card-sections.ts';
 /**
  * The board document. One Y.Doc per board:
  *   cards: Y.Map<cardId, Y.Map>  — each card a Y.Map of fields (see CardFields) and sections (sections.ts)
+ *   micro:<cardId>:<actor>, learnings:<cardId>: Y.Text — a card's prose (card-texts.ts)
  *   settings: Y.Map              — the board's method settings (board-settings.ts)
  *   objectives: Y.Map<id, {…}>   — the board's global objectives (board-settings.ts)
  * Short fields are plain values (last writer wins); the description is a Y.Text so that people

@@ -1,13 +1,7 @@
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { getCard } from './schema.ts';
-import {
-	collectionMap,
-	FIELDS,
-	type Collection,
-	type CollectionRecords,
-	type Field,
-	type FieldValue
-} from './sections.ts';
+import { deleteRecord, getRecord, setRecord } from './section-store.ts';
+import { FIELDS, type Collection, type CollectionRecords, type Field, type FieldValue } from './sections.ts';
 
 /** Writes to a card's sections. Callers validate first (FIELD_INPUTS, the method schemas). */
 
@@ -30,14 +24,12 @@ export function putEntry<C extends Collection>(
 	record: CollectionRecords[C]
 ): void {
 	const card = getCard(doc, cardId);
-	const map = card ? collectionMap(card, collection) : null;
-	if (map && !sameValue(map.get(id), record)) map.set(id, record);
+	if (card && !sameValue(getRecord(card, collection, id), record)) setRecord(card, collection, id, record);
 }
 
 export function removeEntry(doc: Y.Doc, cardId: string, collection: Collection, id: string): void {
 	const card = getCard(doc, cardId);
-	const map = card ? collectionMap(card, collection) : null;
-	if (map?.has(id)) map.delete(id);
+	if (card) deleteRecord(card, collection, id);
 }
 
 /** Values are JSON-like, so comparing their JSON is exact; it spares an update for a no-op write. */

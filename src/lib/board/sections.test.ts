@@ -4,7 +4,7 @@ import { CardEditor } from '#lib/collab/card-editor.ts';
 import { completeCard } from '#lib/domain/method/fixtures.ts';
 import { checkMove } from '#lib/domain/method/gates.ts';
 import { METHOD_LIMITS } from '#lib/domain/method/schemas.ts';
-import { ACTORS, DEFAULT_METHOD_SETTINGS, FORCES } from '#lib/domain/method/types.ts';
+import { DEFAULT_METHOD_SETTINGS, FORCES } from '#lib/domain/method/types.ts';
 import {
 	DEFAULT_TIME_ZONE,
 	objectivesMap,
@@ -19,19 +19,9 @@ import { emptySections, readSections, toMethodCard, type CardSections } from './
 import { createCard, moveCard } from './commands.ts';
 import { getCard, readCard } from './schema.ts';
 import { putEntry, removeEntry, setField } from './section-commands.ts';
-import {
-	collectionMap,
-	COLLECTIONS,
-	FIELDS,
-	LEARNINGS,
-	learningsText,
-	MICRO,
-	microText,
-	readEntries,
-	readList,
-	type Collection,
-	type CollectionRecords
-} from './sections.ts';
+import { createLegacyCard } from '../../../tests/factories/legacy-card.ts';
+import { collectionEntries, learningsText, microText, setRecord } from './section-store.ts';
+import { COLLECTIONS, FIELDS, readEntries, readList, type Collection, type CollectionRecords } from './sections.ts';
 
 const CARD = 'card_0123456789';
 const USER = 'user_alice_0001';
@@ -48,10 +38,9 @@ function cardOf(doc: Y.Doc, id = CARD): Y.Map<unknown> {
 	return card;
 }
 
-function collection(doc: Y.Doc, name: Collection): Y.Map<unknown> {
-	const map = collectionMap(cardOf(doc), name);
-	if (!map) throw new Error(`no collection ${name}`);
-	return map;
+/** Writes a raw value where the card keeps the collection's records, as a hostile writer could. */
+function putRaw(doc: Y.Doc, name: Collection, id: string, value: unknown): void {
+	setRecord(cardOf(doc), name, id, value);
 }
 
 const sections = (doc: Y.Doc): CardSections => readSections(cardOf(doc));
@@ -103,14 +92,12 @@ const checkIn = (date: string, at: number, value = 1): CollectionRecords['checkI
 });
 
 describe('createCard', () => {
-	it('creates every collection, the micro-environment texts and the learnings text', () => {
-		const card = cardOf(newBoard());
-		for (const name of COLLECTIONS) expect(card.get(name), name).toBeInstanceOf(Y.Map);
-		const micro = card.get(MICRO);
-		expect(micro).toBeInstanceOf(Y.Map);
-		for (const actor of ACTORS) expect(microText(card, actor), actor).toBeInstanceOf(Y.Text);
-		expect([...(micro as Y.Map<unknown>).keys()].sort()).toEqual([...ACTORS].sort());
-		expect(card.get(LEARNINGS)).toBeInstanceOf(Y.Text);
+	it('creates no section container: a new card holds its fields alone, the document no text', () => {
+		const doc = newBoard();
+		const keys = [...cardOf(doc).keys()].sort();
+		expect(keys).toEqual(['archived', 'createdAt', 'createdBy', 'description', 'id', 'rank', 'stage', 'title']);
+		expect(readCard(cardOf(doc))?.sections).toEqual(emptySections());
+		expect([...doc.share.keys()]).toEqual(['cards']); // reading made no text either
 	});
 
 	it('reads a new card as empty sections', () => {
@@ -331,16 +318,15 @@ describe('collections', () => {
 	it('keeps only the five forces', () => {
 		const doc = newBoard();
 		for (const force of FORCES) putEntry(doc, CARD, 'forces', force, { rating: 3, note: '' });
-		collection(doc, 'forces').set('weather', { rating: 3, note: '' });
+		putRaw(doc, 'forces', 'weather', { rating: 3, note: '' });
 		expect(Object.keys(sections(doc).forces).sort()).toEqual([...FORCES].sort());
 	});
 
-	it('writes nothing into a card whose container was replaced by a hostile value', () => {
+	it('ignores a hostile value under a collection name: entries are written and read beside it', () => {
 		const doc = newBoard();
 		cardOf(doc).set('strengths', 'not a map');
-		expect(updatesDuring(doc, () => putEntry(doc, CARD, 'strengths', 's1', { text: 'A', rank: 'a0' }))).toBe(0);
-		expect(readList(cardOf(doc), 'strengths')).toEqual([]);
-		expect(sections(doc).strengths).toEqual([]);
+		putEntry(doc, CARD, 'strengths', 's1', { text: 'A', rank: 'a0' });
+		expect(readList(cardOf(doc), 'strengths').map((item) => item.text)).toEqual(['A']);
 	});
 });
 
@@ -350,9 +336,10 @@ describe('hostile records', () => {
 	/** Writes each hostile value next to one good record, and returns the ids read back. */
 	function readAfter(name: Collection, good: unknown, hostile: unknown[], roundTrip = false): string[] {
 		const doc = newBoard();
-		const map = collection(doc, name);
-		map.set(name === 'forces' ? 'rivalry' : 'good', good);
-		hostile.forEach((value, i) => map.set(name === 'forces' ? (FORCES[i % 4] ?? 'buyersPower') : `bad-${i}`, value));
+		putRaw(doc, name, name === 'forces' ? 'rivalry' : 'good', good);
+		hostile.forEach((value, i) =>
+			putRaw(doc, name, name === 'forces' ? (FORCES[i % 4] ?? 'buyersPower') : `bad-${i}`, value)
+		);
 		const read = roundTrip ? replica(doc) : doc;
 		return readEntries(cardOf(read), name).map((e) => e.id);
 	}
@@ -375,8 +362,8 @@ describe('hostile records', () => {
 			expect(readAfter(list, good, hostile, true), `${list} after a round trip`).toEqual(['good']);
 		}
 		const doc = newBoard();
-		collection(doc, 'strengths').set('y-text', new Y.Text('Loyal'));
-		collection(doc, 'strengths').set('y-map', new Y.Map());
+		putRaw(doc, 'strengths', 'y-text', new Y.Text('Loyal'));
+		putRaw(doc, 'strengths', 'y-map', new Y.Map());
 		expect(sections(doc).strengths).toEqual([]);
 	});
 
@@ -476,8 +463,8 @@ describe('hostile records', () => {
 		const card = cardOf(doc);
 		card.set('phases', [phase('2026-01-05', '2026-03-29')]);
 		card.set('checkIns', { k1: checkIn('2026-01-12', 1) });
-		card.set(MICRO, 'notes');
-		card.set(LEARNINGS, 'learned');
+		card.set('micro', 'notes');
+		card.set('learnings', 'learned');
 		const read = sections(doc);
 		expect(read.phases).toEqual([]);
 		expect(read.checkIns).toEqual([]);
@@ -541,6 +528,35 @@ describe('concurrent editing', () => {
 		expect(sections(bob).strengths.map((s) => s.id)).toEqual(order);
 	});
 
+	it('keeps what two people type at once into a note nobody had written yet', () => {
+		const alice = newBoard();
+		const bob = replica(alice);
+		microText(cardOf(alice), 'clients')?.insert(0, 'Loyal. ');
+		microText(cardOf(bob), 'clients')?.insert(0, 'Price-sensitive.');
+		learningsText(cardOf(alice))?.insert(0, 'Start small. ');
+		learningsText(cardOf(bob))?.insert(0, 'Ask early.');
+		exchange(alice, bob);
+		const { micro, learnings } = sections(alice);
+		expect([micro.clients, learnings]).toEqual([
+			expect.stringMatching(/^(Loyal\. Price-sensitive\.|Price-sensitive\.Loyal\. )$/),
+			expect.stringMatching(/^(Start small\. Ask early\.|Ask early\.Start small\. )$/)
+		]);
+		expect(sections(bob)).toEqual(sections(alice));
+	});
+
+	it('keeps both entries of every collection added at once by two people', () => {
+		const alice = newBoard();
+		const bob = replica(alice);
+		putEntry(alice, CARD, 'checkIns', 'k-alice', checkIn('2026-01-12', 1));
+		putEntry(bob, CARD, 'checkIns', 'k-bob', checkIn('2026-01-19', 2));
+		putEntry(alice, CARD, 'forces', 'rivalry', { rating: 2, note: '' });
+		putEntry(bob, CARD, 'forces', 'newEntrants', { rating: 4, note: '' });
+		exchange(alice, bob);
+		expect(sections(alice).checkIns.map((k) => k.id)).toEqual(['k-alice', 'k-bob']);
+		expect(Object.keys(sections(alice).forces).sort()).toEqual(['newEntrants', 'rivalry']);
+		expect(sections(bob)).toEqual(sections(alice));
+	});
+
 	it('converges on one value when two people set the same field', () => {
 		const alice = newBoard();
 		const bob = replica(alice);
@@ -552,28 +568,28 @@ describe('concurrent editing', () => {
 	});
 });
 
-describe('toMethodCard and the gates', () => {
-	/** Fills the card through the editor, exactly as completeCard() describes it. */
-	function fillComplete(doc: Y.Doc): void {
-		const editor = new CardEditor(doc, USER);
-		const c = completeCard();
-		const ok = (value: unknown) => expect(value === null || value === false).toBe(false);
-		for (const text of c.review.strengths ?? []) ok(editor.addItem(CARD, 'strengths', text));
-		for (const text of c.review.difficulties ?? []) ok(editor.addItem(CARD, 'difficulties', text));
-		const { direction, metric, unit, baseline, target, deadline } = c.objective;
-		ok(editor.setField(CARD, 'metric', metric));
-		ok(editor.setField(CARD, 'unit', unit));
-		ok(editor.setField(CARD, 'direction', direction));
-		ok(editor.setField(CARD, 'baseline', baseline));
-		ok(editor.setField(CARD, 'target', target));
-		ok(editor.setField(CARD, 'deadline', deadline));
-		ok(editor.setField(CARD, 'ownerId', c.scope.ownerId));
-		ok(editor.setField(CARD, 'teamId', c.scope.teamId));
-		for (const text of c.scope.segments ?? []) ok(editor.addItem(CARD, 'segments', text));
-		for (const p of c.rollout.phases ?? []) ok(editor.putPhase(CARD, null, p));
-		for (const k of c.checkIns) ok(editor.putCheckIn(CARD, null, k));
-	}
+/** Fills the card through the editor, exactly as completeCard() describes it. */
+function fillComplete(doc: Y.Doc): void {
+	const editor = new CardEditor(doc, USER);
+	const c = completeCard();
+	const ok = (value: unknown) => expect(value === null || value === false).toBe(false);
+	for (const text of c.review.strengths ?? []) ok(editor.addItem(CARD, 'strengths', text));
+	for (const text of c.review.difficulties ?? []) ok(editor.addItem(CARD, 'difficulties', text));
+	const { direction, metric, unit, baseline, target, deadline } = c.objective;
+	ok(editor.setField(CARD, 'metric', metric));
+	ok(editor.setField(CARD, 'unit', unit));
+	ok(editor.setField(CARD, 'direction', direction));
+	ok(editor.setField(CARD, 'baseline', baseline));
+	ok(editor.setField(CARD, 'target', target));
+	ok(editor.setField(CARD, 'deadline', deadline));
+	ok(editor.setField(CARD, 'ownerId', c.scope.ownerId));
+	ok(editor.setField(CARD, 'teamId', c.scope.teamId));
+	for (const text of c.scope.segments ?? []) ok(editor.addItem(CARD, 'segments', text));
+	for (const p of c.rollout.phases ?? []) ok(editor.putPhase(CARD, null, p));
+	for (const k of c.checkIns) ok(editor.putCheckIn(CARD, null, k));
+}
 
+describe('toMethodCard and the gates', () => {
 	it('lets a card filled as completeCard() through every gate', () => {
 		const doc = newBoard();
 		expect(checkMove(toMethodCard(sections(doc)), 'ideas', 'outcome')).toMatchObject({ allowed: false });
@@ -616,8 +632,8 @@ describe('toMethodCard and the gates', () => {
 	it('drops items and check-ins the gates would refuse, since they are skipped on read', () => {
 		const doc = newBoard();
 		fillComplete(doc);
-		for (const id of collection(doc, 'checkIns').keys())
-			collection(doc, 'checkIns').set(id, { ...checkIn('2026-01-12', 1), value: Number.NaN });
+		for (const [id] of collectionEntries(cardOf(doc), 'checkIns'))
+			putRaw(doc, 'checkIns', id, { ...checkIn('2026-01-12', 1), value: Number.NaN });
 		const check = checkMove(toMethodCard(sections(doc)), 'rollout', 'outcome');
 		expect(check.allowed ? [] : check.missing.map((m) => m.code)).toEqual(['check-in']);
 	});
@@ -742,7 +758,7 @@ describe('CardEditor', () => {
 	it('keeps adding strengths after a hostile item with a malformed rank', () => {
 		// A record with any string rank passes the read validation; adding after it must not throw.
 		const doc = newBoard();
-		collection(doc, 'strengths').set('hostile-rank', { text: 'Sorted last', rank: 'zzz' });
+		putRaw(doc, 'strengths', 'hostile-rank', { text: 'Sorted last', rank: 'zzz' });
 		const editor = new CardEditor(doc, USER);
 		let id: string | null = null;
 		expect(() => (id = editor.addItem(CARD, 'strengths', 'Loyal clients'))).not.toThrow();
@@ -952,5 +968,65 @@ describe('board settings and objectives', () => {
 		]);
 		removeObjective(doc, 'goal-a');
 		expect(readObjectives(replica(doc)).map((o) => o.id)).toEqual(['goal-b']);
+	});
+});
+
+describe('cards stored before sections were made on first use', () => {
+	function legacyBoard(): Y.Doc {
+		const doc = new Y.Doc();
+		createLegacyCard(doc, { id: CARD, title: 'Loyalty', stage: 'ideas', rank: 'a0', createdBy: USER }, 1_000);
+		return doc;
+	}
+
+	/** Every key of the card map and root type written outside the containers of the older layout. */
+	const outside = (doc: Y.Doc) => [
+		...[...cardOf(doc).keys()].filter((key) => key.includes('/')),
+		...[...doc.share.keys()].filter((name) => name !== 'cards')
+	];
+
+	it('reads and writes a card in its nested containers, through the same commands', () => {
+		const doc = legacyBoard();
+		expect(sections(doc)).toEqual(emptySections());
+		fillComplete(doc);
+		microText(cardOf(doc), 'clients')?.insert(0, 'They reorder monthly');
+		learningsText(cardOf(doc))?.insert(0, 'Start small');
+		putEntry(doc, CARD, 'forces', 'rivalry', { rating: 4, note: '' });
+		moveCard(doc, CARD, 'review', 'a1', {
+			id: 'override-1',
+			record: { from: 'ideas', to: 'review', reason: 'Why not', missing: [], by: USER, at: 1 }
+		});
+		const read = sections(replica(doc));
+		expect(toMethodCard(read)).toMatchObject(completeCard());
+		expect(read).toMatchObject({
+			micro: { clients: 'They reorder monthly' },
+			learnings: 'Start small',
+			forces: { rivalry: { rating: 4, note: '' } }
+		});
+		expect(read.overrides.map((o) => o.id)).toEqual(['override-1']);
+		expect(outside(doc)).toEqual([]);
+		const strengths = cardOf(doc).get('strengths') as Y.Map<unknown>;
+		expect(strengths.size).toBe(completeCard().review.strengths?.length);
+
+		const [first] = read.strengths;
+		removeEntry(doc, CARD, 'strengths', first?.id ?? '');
+		expect(strengths.size).toBe((completeCard().review.strengths?.length ?? 0) - 1);
+	});
+
+	it('keeps both strengths and both notes two people add at once', () => {
+		const alice = legacyBoard();
+		const bob = replica(alice);
+		new CardEditor(alice, USER).addItem(CARD, 'strengths', 'Loyal clients');
+		new CardEditor(bob, 'user_bob_000001').addItem(CARD, 'strengths', 'Good location');
+		microText(cardOf(alice), 'partners')?.insert(0, 'A');
+		microText(cardOf(bob), 'partners')?.insert(0, 'B');
+		exchange(alice, bob);
+		expect(
+			sections(alice)
+				.strengths.map((s) => s.text)
+				.sort()
+		).toEqual(['Good location', 'Loyal clients']);
+		expect(sections(alice).micro.partners).toHaveLength(2);
+		expect(sections(bob)).toEqual(sections(alice));
+		expect(outside(alice)).toEqual([]);
 	});
 });

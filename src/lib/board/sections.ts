@@ -1,20 +1,21 @@
 import * as v from 'valibot';
-import * as Y from 'yjs';
+import type * as Y from 'yjs';
 import { isRank, sortRanked } from '#lib/domain/ordering.ts';
 import { isStage, type Stage } from '#lib/domain/stages.ts';
 import { ID_PATTERN } from '#lib/domain/validation.ts';
 import * as t from '#lib/domain/method/types.ts';
-import { ACTORS, FORCES, type Actor, type Force, type ForceRating } from '#lib/domain/method/types.ts';
+import { FORCES, type Force, type ForceRating } from '#lib/domain/method/types.ts';
 import { IsoDateInput, METHOD_LIMITS as L } from '#lib/domain/method/schemas.ts';
+import { collectionEntries } from './section-store.ts';
 
 /**
  * The method's sections inside a card's Y.Map. Three shapes, each chosen for how people edit it:
  *  - plain fields (metric, owner, outcome verdict…) set directly on the card map: last writer wins;
- *  - collections (strengths, phases, check-ins…): a Y.Map of id → plain record, each record replaced
- *    whole, so two people adding at once both keep theirs and an ordered list never duplicates
- *    (order is a fractional `rank`, or the record's own date);
+ *  - collections (strengths, phases, check-ins…): id → plain record, each record replaced whole, so
+ *    two people adding at once both keep theirs and an ordered list never duplicates (order is a
+ *    fractional `rank`, or the record's own date);
  *  - Y.Text (micro-environment notes, learnings), for prose several people type into at once.
- * Containers are created with the card (commands.ts): creating one later could race another writer.
+ * Where each is stored (and the older layout of cards) is section-store.ts's business alone.
  * Every read validates, so a malformed record (a buggy or hostile writer) is skipped, never shown.
  */
 
@@ -70,9 +71,6 @@ export const FIELD_INPUTS = {
 	outcomeResult: v.nullable(amount)
 } satisfies Record<Field, v.GenericSchema>;
 export type FieldValue<F extends Field> = v.InferOutput<(typeof FIELD_INPUTS)[F]>;
-
-export const MICRO = 'micro';
-export const LEARNINGS = 'learnings';
 
 const text = (max: number) => v.pipe(v.string(), v.maxLength(max));
 const num = v.pipe(v.number(), v.finite());
@@ -151,45 +149,16 @@ export type Entry<C extends Collection> = CollectionRecords[C] & { id: string };
 
 /** The valid records of a collection, with their ids, in map order (callers sort). */
 export function readEntries<C extends Collection>(card: Y.Map<unknown>, collection: C): Entry<C>[] {
-	const map = card.get(collection);
-	if (!(map instanceof Y.Map)) return [];
 	const entries: Entry<C>[] = [];
-	for (const [key, value] of map.entries()) {
+	for (const [id, value] of collectionEntries(card, collection)) {
 		const parsed = v.safeParse(RECORDS[collection], value);
-		if (parsed.success) entries.push({ ...(parsed.output as CollectionRecords[C]), id: key });
+		if (parsed.success) entries.push({ ...(parsed.output as CollectionRecords[C]), id });
 	}
 	return entries;
 }
 
 export function isValidRecord<C extends Collection>(collection: C, value: unknown): value is CollectionRecords[C] {
 	return v.safeParse(RECORDS[collection], value).success;
-}
-
-export function collectionMap(card: Y.Map<unknown>, collection: Collection): Y.Map<unknown> | null {
-	const map = card.get(collection);
-	return map instanceof Y.Map ? map : null;
-}
-
-export function microText(card: Y.Map<unknown>, actor: Actor): Y.Text | null {
-	const micro = card.get(MICRO);
-	const text = micro instanceof Y.Map ? micro.get(actor) : null;
-	return text instanceof Y.Text ? text : null;
-}
-
-export function learningsText(card: Y.Map<unknown>): Y.Text | null {
-	const text = card.get(LEARNINGS);
-	return text instanceof Y.Text ? text : null;
-}
-
-/** The empty containers of a new card (see the header comment for why all at once). */
-export function addSectionContainers(card: Y.Map<unknown>): void {
-	for (const collection of COLLECTIONS) if (!(card.get(collection) instanceof Y.Map)) card.set(collection, new Y.Map());
-	if (!(card.get(MICRO) instanceof Y.Map)) {
-		const micro = new Y.Map<Y.Text>();
-		for (const actor of ACTORS) micro.set(actor, new Y.Text());
-		card.set(MICRO, micro);
-	}
-	if (!(card.get(LEARNINGS) instanceof Y.Text)) card.set(LEARNINGS, new Y.Text());
 }
 
 export type ListItem = Entry<'strengths'>;

@@ -5,7 +5,7 @@ import type { TemplateCard } from '#lib/domain/templates.ts';
 import { createCard, type NewCard } from './commands.ts';
 import { getCard } from './schema.ts';
 import { putEntry, setField } from './section-commands.ts';
-import { microText } from './sections.ts';
+import { microText } from './section-store.ts';
 
 /** A new card pre-filled from a template (review prompts, suggested metric and rollout), in one transaction. */
 // Strengths and difficulties are written as prompts: hints to answer, never content a gate accepts.

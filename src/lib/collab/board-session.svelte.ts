@@ -12,7 +12,8 @@ import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
 import type { Actor, MethodCard } from '#lib/domain/method/types.ts';
 import { cardsMap, getCard, getDescription, type CardView } from '#lib/board/schema.ts';
 import { toMethodCard } from '#lib/board/card-sections.ts';
-import { learningsText, microText } from '#lib/board/sections.ts';
+import { learningsText, microText } from '#lib/board/section-store.ts';
+import { observeCardTexts } from '#lib/board/card-texts.ts';
 import {
 	objectivesMap,
 	readObjectives,
@@ -40,7 +41,7 @@ import { openLocalCopy, type LocalCopy } from './local-copy.ts';
 import { UnsentChanges } from './unsent.ts';
 import { unsentHere } from './unsent-here.svelte.ts';
 import type { BoardUser, StandupFocus } from './presence.ts';
-import { arrangeCards, emptyColumns, rereadTouched, type Columns } from './columns.ts';
+import { arrangeCards, emptyColumns, rereadCards, rereadTouched, type Columns } from './columns.ts';
 
 export interface BoardSessionOptions {
 	boardId: string;
@@ -120,6 +121,8 @@ export class BoardSession {
 	#destroyed = false;
 	#generation: number;
 	#onNewGeneration: (generation: number) => void;
+	/** Stops following the cards' texts (root-level, outside `cards`: see card-texts.ts). */
+	#stopTexts: () => void;
 
 	constructor({
 		boardId,
@@ -141,6 +144,9 @@ export class BoardSession {
 		this.presence = new BoardPresence(this.doc, user);
 		cardsMap(this.doc).observeDeep(this.#mirror);
 		cardsMap(this.feed).observeDeep(this.#mirror);
+		this.#stopTexts = observeCardTexts(this.doc, (ids) =>
+			this.#show(rereadCards(this.doc, this.#byId, ids, this.#complete))
+		);
 		settingsMap(this.feed).observe(this.#mirrorBoard);
 		objectivesMap(this.feed).observe(this.#mirrorBoard);
 	}
@@ -335,6 +341,7 @@ export class BoardSession {
 		this.presence.destroy();
 		cardsMap(this.doc).unobserveDeep(this.#mirror);
 		cardsMap(this.feed).unobserveDeep(this.#mirror);
+		this.#stopTexts();
 		settingsMap(this.feed).unobserve(this.#mirrorBoard);
 		objectivesMap(this.feed).unobserve(this.#mirrorBoard);
 		this.doc.destroy();
@@ -344,14 +351,18 @@ export class BoardSession {
 	// Only the cards a change touched are read again: typing in one card re-reads that card alone.
 	// A change of a card's feed (a comment, a flag…) makes a new snapshot of it too, so what its
 	// components derive from the feed is read again.
-	#mirror = (events: Y.YEvent<Y.AbstractType<unknown>>[]) => {
-		const byId = rereadTouched(this.doc, this.#byId, events, (card) => withFeed(card, this.feed));
+	#mirror = (events: Y.YEvent<Y.AbstractType<unknown>>[]) =>
+		this.#show(rereadTouched(this.doc, this.#byId, events, this.#complete));
+
+	#complete = (card: CardView) => withFeed(card, this.feed);
+
+	#show(byId: ReadonlyMap<string, CardView>): void {
 		if (byId === this.#byId) return;
 		const { columns, archived } = arrangeCards([...byId.values()]);
 		this.columns = columns;
 		this.archived = archived;
 		this.#byId = byId;
-	};
+	}
 
 	// Every update goes out at once on a synced, open socket (a browser that knows it is offline is not).
 	#inStep(): boolean {

@@ -35,8 +35,17 @@ export function rereadTouched(
 	complete: Complete = (card) => card
 ): ReadonlyMap<string, CardView> {
 	const touched = new Set<string>();
-	const source = events[0]?.transaction.doc ?? board;
-	touchedCardIds(source, events, touched);
+	touchedCardIds(events[0]?.transaction.doc ?? board, events, touched);
+	return rereadCards(board, previous, touched, complete);
+}
+
+/** As `rereadTouched`, for cards known by id (those whose texts changed, see card-texts.ts). */
+export function rereadCards(
+	board: Y.Doc,
+	previous: ReadonlyMap<string, CardView>,
+	touched: ReadonlySet<string>,
+	complete: Complete = (card) => card
+): ReadonlyMap<string, CardView> {
 	if (touched.size === 0) return previous;
 	const next = new Map(previous);
 	for (const id of touched) {

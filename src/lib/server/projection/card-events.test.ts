@@ -1,7 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { emptySections, type CardSections } from '#lib/board/card-sections.ts';
 import type { CardView } from '#lib/board/schema.ts';
-import { cardChanges } from './card-events.ts';
+import { cardChanges, marksOf } from './card-events.ts';
+
+/** Between two states of a card, the first as the projection keeps it. */
+const changes = (before: CardView | null, after: CardView) => cardChanges(before && marksOf(before), after);
 
 const card = (extra: Partial<CardView> = {}, sections: Partial<CardSections> = {}): CardView => ({
 	id: 'card-0000000001',
@@ -30,17 +33,17 @@ const phase = (decision: 'go' | 'no-go' | null) => ({
 
 describe('cardChanges', () => {
 	it('says a new card was created, in its stage', () => {
-		expect(cardChanges(null, card())).toEqual([{ kind: 'created', data: { stage: 'review' } }]);
+		expect(changes(null, card())).toEqual([{ kind: 'created', data: { stage: 'review' } }]);
 	});
 
 	it('finds nothing on an unchanged card, nor on edits outside the log', () => {
 		const full = card({}, { checkIns: [checkIn('c1', 3)], phases: [phase('go')] });
-		expect(cardChanges(full, full)).toEqual([]);
-		expect(cardChanges(full, { ...full, title: 'Autre', description: 'x' })).toEqual([]);
+		expect(changes(full, full)).toEqual([]);
+		expect(changes(full, { ...full, title: 'Autre', description: 'x' })).toEqual([]);
 	});
 
 	it('logs a move with where from and where to', () => {
-		expect(cardChanges(card(), card({ stage: 'objective' }))).toEqual([
+		expect(changes(card(), card({ stage: 'objective' }))).toEqual([
 			{ kind: 'moved', data: { from: 'review', to: 'objective' } }
 		]);
 	});
@@ -48,9 +51,10 @@ describe('cardChanges', () => {
 	it('logs each new check-in once', () => {
 		const before = card({}, { checkIns: [checkIn('c1', 3)] });
 		const after = card({}, { checkIns: [checkIn('c1', 3), checkIn('c2', 42)] });
-		const changes = cardChanges(before, after);
-		expect(changes).toEqual([{ kind: 'check-in', data: { value: 42, date: '2026-11-20', confidence: 'on-track' } }]);
-		expect(cardChanges(after, after)).toEqual([]);
+		expect(changes(before, after)).toEqual([
+			{ kind: 'check-in', data: { value: 42, date: '2026-11-20', confidence: 'on-track' } }
+		]);
+		expect(changes(after, after)).toEqual([]);
 	});
 
 	it('logs a phase decision when it appears or changes, not when it stays', () => {
@@ -61,21 +65,21 @@ describe('cardChanges', () => {
 			kind: 'decision',
 			data: { phaseId: 'phase-1', phaseName: 'Pilote', verdict }
 		});
-		expect(cardChanges(none, go)).toEqual([decision('go')]);
-		expect(cardChanges(card(), go)).toEqual([decision('go')]);
-		expect(cardChanges(go, noGo)).toEqual([decision('no-go')]);
-		expect(cardChanges(go, go)).toEqual([]);
-		expect(cardChanges(go, none)).toEqual([]);
+		expect(changes(none, go)).toEqual([decision('go')]);
+		expect(changes(card(), go)).toEqual([decision('go')]);
+		expect(changes(go, noGo)).toEqual([decision('no-go')]);
+		expect(changes(go, go)).toEqual([]);
+		expect(changes(go, none)).toEqual([]);
 	});
 
 	it('logs an outcome verdict when set or changed, not when cleared', () => {
 		const outcome = (verdict: 'adjusted' | 'abandoned' | null) => ({ verdict, date: null, result: null });
 		const adjusted = card({}, { outcome: outcome('adjusted') });
-		expect(cardChanges(card(), adjusted)).toEqual([{ kind: 'outcome', data: { verdict: 'adjusted' } }]);
-		expect(cardChanges(adjusted, card({}, { outcome: outcome('abandoned') }))).toEqual([
+		expect(changes(card(), adjusted)).toEqual([{ kind: 'outcome', data: { verdict: 'adjusted' } }]);
+		expect(changes(adjusted, card({}, { outcome: outcome('abandoned') }))).toEqual([
 			{ kind: 'outcome', data: { verdict: 'abandoned' } }
 		]);
-		expect(cardChanges(adjusted, card())).toEqual([]);
+		expect(changes(adjusted, card())).toEqual([]);
 	});
 
 	it('logs a forced gate with its reason; flags are not the board document’s to log (the projection logs its own)', () => {
@@ -97,10 +101,10 @@ describe('cardChanges', () => {
 			at: 3
 		};
 		const after = card({ stage: 'objective' }, { overrides: [override], flags: [flag] });
-		expect(cardChanges(card(), after)).toEqual([
+		expect(changes(card(), after)).toEqual([
 			{ kind: 'moved', data: { from: 'review', to: 'objective' } },
 			{ kind: 'gate-forced', data: { from: 'review', to: 'objective', reason: 'Vu en comité' } }
 		]);
-		expect(cardChanges(after, after)).toEqual([]);
+		expect(changes(after, after)).toEqual([]);
 	});
 });

@@ -2,6 +2,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { createCard, moveCard } from '#lib/board/commands.ts';
+import { getCard } from '#lib/board/schema.ts';
+import { learningsText } from '#lib/board/section-store.ts';
 import { newId } from '../ids.ts';
 import { CardProjection } from './card-projection.ts';
 
@@ -53,6 +55,31 @@ describe('CardProjection', () => {
 		});
 		const created = await temp.db.selectFrom('card_event').select('card_id').where('kind', '=', 'created').execute();
 		expect(created.map((e) => e.card_id).sort()).toEqual(['one', 'three', 'two']);
+		projection.stop();
+	});
+
+	it('re-projects a card whose notes alone changed (texts outside the cards map)', async () => {
+		const doc = new Y.Doc();
+		const projection = new CardProjection(temp.db, boardId, doc, {
+			feed: async () => new Y.Doc(),
+			mayOverride: async () => false,
+			onBypass: () => undefined
+		});
+		const id = 'card_notes_0001';
+		createCard(doc, { id, title: 'Notes', stage: 'ideas', rank: 'a0', createdBy: 'u' });
+		await projection.flush();
+		const updatedAt = async () =>
+			(await temp.db.selectFrom('card').select('updated_at').where('id', '=', id).executeTakeFirstOrThrow()).updated_at;
+		const before = await updatedAt();
+		await new Promise((resolve) => setTimeout(resolve, 5));
+		const peer = new Y.Doc();
+		Y.applyUpdate(peer, Y.encodeStateAsUpdate(doc));
+		const sent: Uint8Array[] = [];
+		peer.on('update', (update: Uint8Array) => sent.push(update));
+		learningsText(getCard(peer, id)!)?.insert(0, 'Start small');
+		for (const update of sent) Y.applyUpdate(doc, update, { userId: 'user_peer_0001' });
+		await projection.flush();
+		expect(await updatedAt()).toBeGreaterThan(before);
 		projection.stop();
 	});
 });

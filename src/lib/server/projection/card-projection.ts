@@ -2,6 +2,7 @@ import type { Selectable } from 'kysely';
 import * as Y from 'yjs';
 import type { Stage } from '#lib/domain/stages.ts';
 import { readSettings } from '#lib/board/board-settings.ts';
+import { observeCardTexts } from '#lib/board/card-texts.ts';
 import { cardsMap, getCard, readCard, readCards, touchedCardIds, type CardView } from '#lib/board/schema.ts';
 import { liveCards, readWipLimits } from '#lib/board/wip-limits.ts';
 import { hasLimits, type LiveCard } from '#lib/domain/method/wip-limits.ts';
@@ -11,14 +12,14 @@ import { localDate } from '#lib/domain/method/dates.ts';
 import type { Db } from '../db/open.ts';
 import type { Database } from '../db/schema.ts';
 import { writeEvents, type CardEvent } from '../services/events.ts';
-import { cardChanges } from './card-events.ts';
+import { cardChanges, marksOf, type CardMarks } from './card-events.ts';
 import { checkInPlanColumn } from './check-in-plan.ts';
 import { bypassFlag, limitCodes } from './gate-guard.ts';
 import { guestColumns } from './guest-view.ts';
 
 export type Flag = CollectionRecords['flags'];
 /** A card's state before and after a flush: [id, previous, projected]. */
-type Seen = [string, CardView | null, CardView | null];
+type Seen = [string, CardMarks | null, CardMarks | null];
 
 export interface ProjectionOptions {
 	/** The board's feed document, for its settings (read when flushing). */
@@ -45,13 +46,15 @@ export class CardProjection {
 	#options: ProjectionOptions;
 	/** Card id → the person whose change touched it last (null: the server itself). */
 	#dirty = new Map<string, string | null>();
-	/** Card id → its last projected state: what the next one is compared with for the event log. */
-	#last = new Map<string, CardView>();
+	/** Card id → its last projected state, what the event log compares (its marks: a whole CardView per card weighs). */
+	#last = new Map<string, CardMarks>();
 	/** Events get strictly increasing times, so the log keeps their order. */
 	#lastAt = 0;
 	/** The flush under way, and the one asked for meanwhile. */
 	#flushing: Promise<void> | null = null;
 	#next: Promise<void> | null = null;
+	/** Stops following the cards' texts (root-level, outside `cards`: see card-texts.ts). */
+	#stopTexts: () => void;
 
 	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
 		this.#db = db;
@@ -59,19 +62,25 @@ export class CardProjection {
 		this.#doc = doc;
 		this.#options = options;
 		cardsMap(doc).observeDeep(this.#collect);
+		this.#stopTexts = observeCardTexts(doc, (ids, transaction) => this.#mark(ids, transaction));
 	}
 
 	/** Stops following the document (it is unloaded). */
 	stop(): void {
 		cardsMap(this.#doc).unobserveDeep(this.#collect);
+		this.#stopTexts();
 	}
 
 	#collect = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {
 		const ids = new Set<string>();
 		touchedCardIds(this.#doc, events, ids);
+		this.#mark(ids, transaction);
+	};
+
+	#mark(ids: Set<string>, transaction: Y.Transaction): void {
 		const writer = writerOf(transaction.origin);
 		for (const id of ids) this.#dirty.set(id, writer);
-	};
+	}
 
 	/**
 	 * Rewrites every card of the board (at load: heals any drift). Moves are not judged here; a card
@@ -131,8 +140,9 @@ export class CardProjection {
 				const card = read?.id === id ? read : null;
 				// Read and replaced with no await in between, so two flushes never log the same change twice.
 				const previous = this.#last.get(id) ?? null;
-				seen.push([id, previous, card]);
-				if (card) this.#last.set(id, card);
+				const marks = card && marksOf(card);
+				seen.push([id, previous, marks]);
+				if (marks) this.#last.set(id, marks);
 				else this.#last.delete(id);
 				if (!card) {
 					const gone = await trx

@@ -3,7 +3,7 @@ import { generateNKeysBetween } from 'fractional-indexing-jittered';
 import { getCard } from '#lib/board/schema.ts';
 import { setSharing, toSharing } from '#lib/board/sharing.ts';
 import { putEntry, setField } from '#lib/board/section-commands.ts';
-import { learningsText, microText } from '#lib/board/sections.ts';
+import { learningsText, microText } from '#lib/board/section-store.ts';
 import { fromDay } from '#lib/domain/method/dates.ts';
 import { ACTORS, FORCES } from '#lib/domain/method/types.ts';
 import { newId } from '../ids.ts';

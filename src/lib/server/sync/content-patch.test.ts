@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import * as Y from 'yjs';
+import { learningsTextName } from '#lib/board/card-texts.ts';
 import { changeOnCurrent } from './carry-over.ts';
 import { freshCopy } from './generations.ts';
 
@@ -79,5 +80,12 @@ describe('carrying changes over to a new generation', () => {
 		s.current.getMap('cards').delete('two');
 		carry(s);
 		expect(Object.keys(cards(s.current))).toEqual(['one']);
+	});
+
+	it('carries the cards’ own texts (root-level, named after the card) over too', () => {
+		const s = scene((doc) => doc.getText(learningsTextName('one')).insert(0, 'Ce que nous avons appris'));
+		s.current.getText(learningsTextName('one')); // the new generation may hold it empty already
+		carry(s);
+		expect(s.current.getText(learningsTextName('one')).toString()).toBe('Ce que nous avons appris');
 	});
 });

@@ -1,5 +1,7 @@
 import { simpleDiffString } from 'lib0/diff';
 import * as Y from 'yjs';
+import { cardOfText } from '#lib/board/card-texts.ts';
+import { cardsMap } from '#lib/board/schema.ts';
 import { copyType } from '../transfer/remap.ts';
 
 const NO_IDS: ReadonlyMap<string, string> = new Map();
@@ -9,10 +11,20 @@ const NO_IDS: ReadonlyMap<string, string> = new Map();
  * same content under other Yjs identities (a later generation of the board): by map key for maps,
  * by position for texts. What the change did not touch is left as `target` has it, so changes made
  * to `target` meanwhile are kept; something deleted there stays deleted even if edited here.
- * The board's top level holds only maps (see transfer/remap.ts).
+ * The board's top level holds maps, and the cards' texts (see card-texts.ts).
  */
 export function patchContent(before: Y.Doc, after: Y.Doc, target: Y.Doc): void {
-	for (const name of after.share.keys()) patchMap(before.getMap(name), after.getMap(name), target.getMap(name));
+	for (const name of after.share.keys()) {
+		const cardId = cardOfText(name);
+		if (cardId === null) patchMap(before.getMap(name), after.getMap(name), target.getMap(name));
+		// A deleted card's texts stay deleted with it.
+		else if (cardsMap(target).has(cardId))
+			patchText(
+				before.share.has(name) ? before.getText(name).toString() : '',
+				after.getText(name).toString(),
+				target.getText(name)
+			);
+	}
 }
 
 function patchMap(before: Y.Map<unknown> | null, after: Y.Map<unknown>, target: Y.Map<unknown>): void {

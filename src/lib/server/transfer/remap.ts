@@ -1,4 +1,6 @@
 import * as Y from 'yjs';
+import { cardOfText, renameCardText } from '#lib/board/card-texts.ts';
+import { cardsMap } from '#lib/board/schema.ts';
 
 /** Old id → new id. Strings equal to an old id are replaced wherever they stand (keys, values, JSON). */
 export type IdMap = ReadonlyMap<string, string>;
@@ -34,12 +36,22 @@ export function copyType(value: unknown, ids: IdMap): unknown {
 
 /**
  * A new document holding the same content as `source` under new ids. The board and feed documents
- * keep only maps at their top level (cards, settings, objectives, inbox…): each is copied entry by entry.
+ * keep maps at their top level (cards, settings, objectives, inbox…), each copied entry by entry,
+ * and the board its cards' texts (card-texts.ts), renamed after the card's new id. A text whose
+ * card is gone is left behind: nothing reads it.
  */
 export function remapDocument(source: Y.Doc, ids: IdMap): Y.Doc {
 	const target = new Y.Doc({ gc: true });
+	const cards = cardsMap(source);
 	target.transact(() => {
-		for (const name of source.share.keys()) {
+		for (const name of [...source.share.keys()]) {
+			const cardId = cardOfText(name);
+			if (cardId !== null) {
+				if (!cards.has(cardId)) continue;
+				const text = target.getText(renameCardText(name, ids.get(cardId) ?? cardId));
+				text.applyDelta(source.getText(name).toDelta());
+				continue;
+			}
 			const from = source.getMap<unknown>(name);
 			const to = target.getMap<unknown>(name);
 			for (const [key, item] of from.entries()) to.set(ids.get(key) ?? key, copyType(item, ids));
