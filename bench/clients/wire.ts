@@ -21,22 +21,35 @@ export interface WireOptions {
 	onUpdate?: (update: Uint8Array) => void;
 	/** Called on every sync step 2 received (a full or partial state). */
 	onSyncStep2?: (bytes: number) => void;
+	/** The generation of the board document `doc` belongs to (the `gen` parameter; the server's default is 0). */
+	generation?: number;
+}
+
+/** How the server closed the socket (see src/lib/domain/close-codes.ts). */
+export interface Closed {
+	code: number;
+	reason: string;
 }
 
 export class Wire {
 	readonly doc: Y.Doc;
 	readonly ws: WebSocket;
 	readonly synced: Promise<void>;
+	readonly closed: Promise<Closed>;
 	#options: WireOptions;
 	#firstSync = true;
 
 	constructor(endpoint: Endpoint, boardId: string, options: WireOptions = {}) {
 		this.#options = options;
 		this.doc = options.doc ?? new Y.Doc();
-		const url = `${endpoint.url.replace(/^http/, 'ws')}/sync/${boardId}`;
+		const gen = options.generation === undefined ? '' : `?gen=${options.generation}`;
+		const url = `${endpoint.url.replace(/^http/, 'ws')}/sync/${boardId}${gen}`;
 		const Socket = socketFor(endpoint, boardId);
 		this.ws = new Socket(url, { headers: { Cookie: endpoint.cookie, Origin: endpoint.url } });
 		this.ws.binaryType = 'nodebuffer';
+		this.closed = new Promise((resolve) =>
+			this.ws.once('close', (code, reason: Buffer) => resolve({ code, reason: reason.toString() }))
+		);
 		this.synced = new Promise((resolve, reject) => {
 			this.ws.once('error', reject);
 			this.ws.once('unexpected-response', (_req, res) => reject(new Error(`upgrade refused: ${res.statusCode}`)));
