@@ -1,9 +1,8 @@
 import * as Y from 'yjs';
 import { CLOSE } from '#lib/domain/close-codes.ts';
-import type { Db } from '../db/open.ts';
 import { patchContent } from './content-patch.ts';
-import { readGeneration, rememberCarried } from './generation-store.ts';
-import { decodeClientMessage, encodeSyncStep1, encodeUpdate, isEmptyUpdate, type ClientMessage } from './protocol.ts';
+import type { EndedGenerations } from './ended-generations.ts';
+import { addsNothing, decodeClientMessage, encodeSyncStep1, encodeUpdate, type ClientMessage } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
 
 /** Runs `run` after the ones queued before it (see CarryOver). */
@@ -26,26 +25,25 @@ export class CarryOver {
 	#room: Room;
 	#peer: Peer;
 	#from: number;
-	#db: Db;
+	#ended: EndedGenerations;
 	#serial: Serial;
 	#started = false;
 	#timer: ReturnType<typeof setTimeout> | null = null;
 
 	/** `serial` runs the board's carry-overs one at a time: each reads and extends the ended generation's archive. */
-	constructor(room: Room, peer: Peer, from: number, deps: { db: Db; serial: Serial }) {
+	constructor(room: Room, peer: Peer, from: number, deps: { ended: EndedGenerations; serial: Serial }) {
 		this.#room = room;
 		this.#peer = peer;
 		this.#from = from;
-		this.#db = deps.db;
+		this.#ended = deps.ended;
 		this.#serial = deps.serial;
 	}
 
 	async start(): Promise<void> {
-		const ended = await readGeneration(this.#db, this.#room.boardId, this.#from);
+		const ended = await this.#ended.get(this.#room.boardId, this.#from);
 		// No longer kept (GENERATION_KEEP_DAYS): there is nothing to compare with, so nothing is carried.
 		if (!ended || this.#peer.readOnly) return this.#finish();
 		this.#peer.send(encodeSyncStep1(ended));
-		ended.destroy();
 		this.#timer = setTimeout(() => this.#peer.close(CLOSE.newGeneration, 'no reply'), WAIT_MS);
 	}
 
@@ -64,10 +62,13 @@ export class CarryOver {
 		if (this.#timer) clearTimeout(this.#timer);
 	}
 
-	/** Against the archive as it is now: another client's carry-over may have extended it since `start`. */
+	/**
+	 * Against the archive as it is now (another client's carry-over may have extended it since
+	 * `start`); a client that holds nothing new (most, when a live board moves on) costs no copy.
+	 */
 	async #carry(update: Uint8Array): Promise<void> {
-		const ended = isEmptyUpdate(update) ? null : await readGeneration(this.#db, this.#room.boardId, this.#from);
-		if (ended) {
+		const ended = await this.#ended.get(this.#room.boardId, this.#from);
+		if (ended && !addsNothing(ended, update)) {
 			const change = changeOnCurrent(ended, update, this.#room.doc);
 			// Decoded like a client's frame, so the door's checks (sizes) apply to it too.
 			const message = change && decodeClientMessage(encodeUpdate(change));
@@ -77,8 +78,7 @@ export class CarryOver {
 					`[sync] board ${this.#room.boardId}: carried changes of ${this.#peer.userId} over from generation ${this.#from}`
 				);
 			}
-			await rememberCarried(this.#db, this.#room.boardId, this.#from, update);
-			ended.destroy();
+			await this.#ended.remember(this.#room.boardId, this.#from, update);
 		}
 		this.#finish();
 	}

@@ -14,6 +14,7 @@ import { TooLarge } from './limits.ts';
 import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
 import { CarryOver } from './carry-over.ts';
+import { EndedGenerations } from './ended-generations.ts';
 import { currentGeneration, listGenerations, readGeneration, startGeneration } from './generation-store.ts';
 import { freshCopy, GENERATION_KEEP_DAYS, GenerationPolicy } from './generations.ts';
 import { GenerationEnded } from './head.ts';
@@ -97,6 +98,7 @@ export class SyncHub {
 	#compactEvery: number;
 	#generations: GenerationPolicy;
 	#carrying = new Map<string, Promise<void>>();
+	#ended: EndedGenerations;
 	/** Days an ended generation is kept (for restore, and for clients coming back with it). */
 	readonly generationKeepDays: number;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
@@ -115,6 +117,7 @@ export class SyncHub {
 		this.#mayCompact = options.mayCompact ?? (() => true);
 		this.#compactEvery = options.compactEvery ?? COMPACT_EVERY;
 		this.#generations = new GenerationPolicy(options.renewMinBytes);
+		this.#ended = new EndedGenerations(db);
 		this.generationKeepDays = options.generationKeepDays ?? GENERATION_KEEP_DAYS;
 		this.store = new BoardStore(db);
 		this.feedStore = feedStore(db);
@@ -265,7 +268,7 @@ export class SyncHub {
 			return { ...joined, begin: () => peer.close(CLOSE.newGeneration, 'reloading') };
 		}
 		const carry = new CarryOver(room, peer, generation, {
-			db: this.#db,
+			ended: this.#ended,
 			serial: (run) => this.#carryOneAtATime(room.boardId, run)
 		});
 		return {
@@ -523,6 +526,7 @@ export class SyncHub {
 		this.#closing = true;
 		clearInterval(this.#pinger);
 		this.#reclaimer.stop();
+		this.#ended.close();
 		if (this.#headCheck) clearInterval(this.#headCheck);
 		await (
 			await this.#stopRelay
