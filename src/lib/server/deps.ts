@@ -3,13 +3,14 @@ import type { MailQueue } from './mail-outbox.ts';
 import type { BoardActivity } from './services/board-activity.ts';
 import type { BoardProjection } from './projection/board-projection.ts';
 import type { Runtime } from './runtime.ts';
+import type { BoardGenerations } from './sync/board-generations.ts';
 import type { SyncHub } from './sync/hub.ts';
 
 /** The sync hub as services and routes see it: a board's live rooms, re-checking someone's sockets, new generations. */
-export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser' | GenerationSide>;
-
-/** A board document's generations (sync/generations.ts): which one is current, the ended ones, restoring one. */
-type GenerationSide = 'currentGeneration' | 'listGenerations' | 'restoreGeneration' | 'generationKeepDays';
+export type Rooms = Pick<SyncHub, 'openRoom' | 'openFeed' | 'reassessUser'> & {
+	/** A board document's generations: which one is current, the ended ones ("earlier versions"), restoring one. */
+	generations: Pick<BoardGenerations, 'current' | 'list' | 'restore' | 'keepDays'>;
+};
 
 /**
  * What a service that writes to a board needs: the database and the live rooms. The key stays `sync`

@@ -3,6 +3,7 @@ import { Kysely, PostgresAdapter, SqliteDialect } from 'kysely';
 import { mkdirSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { openPostgres } from './postgres.ts';
+import { keepingStatements } from './statement-cache.ts';
 import type { Database as Schema } from './schema.ts';
 
 export type Db = Kysely<Schema>;
@@ -47,5 +48,5 @@ export function openDatabase(url: string, busyTimeoutMs = BUSY_TIMEOUT_MS): Db {
 	sqlite.pragma('synchronous = NORMAL');
 	sqlite.pragma('foreign_keys = ON');
 	sqlite.pragma(`busy_timeout = ${busyTimeoutMs}`);
-	return new Kysely<Schema>({ dialect: new SqliteDialect({ database: sqlite }) });
+	return new Kysely<Schema>({ dialect: new SqliteDialect({ database: keepingStatements(sqlite) }) });
 }

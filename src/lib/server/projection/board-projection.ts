@@ -69,12 +69,7 @@ export class BoardProjection {
 			this.#live.add(room);
 			await this.#claim(room);
 		},
-		onApplied: (room) => {
-			void this.#projections
-				.get(room)
-				?.flush()
-				.catch((e: unknown) => console.error(`[projection] board ${room.boardId}: ${String(e)}`));
-		},
+		onApplied: (room) => this.#projections.get(room)?.flushSoon(),
 		onSettle: async (room) => {
 			await this.#projections.get(room)?.flush();
 		},

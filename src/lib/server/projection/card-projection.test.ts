@@ -1,4 +1,4 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import * as Y from 'yjs';
 import { openTempDatabase, type TempDatabase } from '../../../../tests/factories/db.ts';
 import { createCard, moveCard } from '#lib/board/commands.ts';
@@ -80,6 +80,28 @@ describe('CardProjection', () => {
 		for (const update of sent) Y.applyUpdate(doc, update, { userId: 'user_peer_0001' });
 		await projection.flush();
 		expect(await updatedAt()).toBeGreaterThan(before);
+		projection.stop();
+	});
+	it('projects a burst of changes asked for with flushSoon in one flush', async () => {
+		const doc = new Y.Doc();
+		let flushes = 0;
+		const projection = new CardProjection(temp.db, boardId, doc, {
+			feed: async () => {
+				flushes += 1;
+				return new Y.Doc();
+			},
+			mayOverride: async () => false,
+			onBypass: () => undefined
+		});
+		for (const id of ['soon-1', 'soon-2', 'soon-3']) {
+			createCard(doc, { id, title: id, stage: 'ideas', rank: `a${id}`, createdBy: 'u' });
+			projection.flushSoon();
+		}
+		await vi.waitFor(async () => {
+			const rows = await temp.db.selectFrom('card').select('id').where('id', 'like', 'soon-%').execute();
+			expect(rows).toHaveLength(3);
+		});
+		expect(flushes).toBe(1);
 		projection.stop();
 	});
 });

@@ -18,6 +18,9 @@ import { bypassFlag, limitCodes } from './gate-guard.ts';
 import { guestColumns } from './guest-view.ts';
 
 export type Flag = CollectionRecords['flags'];
+/** How long changes wait to be projected together (see flushSoon). */
+export const FLUSH_DELAY_MS = 25;
+
 /** A card's state before and after a flush: [id, previous, projected]. */
 type Seen = [string, CardMarks | null, CardMarks | null];
 
@@ -55,6 +58,7 @@ export class CardProjection {
 	#next: Promise<void> | null = null;
 	/** Stops following the cards' texts (root-level, outside `cards`: see card-texts.ts). */
 	#stopTexts: () => void;
+	#soon: ReturnType<typeof setTimeout> | null = null;
 
 	constructor(db: Db, boardId: string, doc: Y.Doc, options: ProjectionOptions) {
 		this.#db = db;
@@ -69,6 +73,18 @@ export class CardProjection {
 	stop(): void {
 		cardsMap(this.#doc).unobserveDeep(this.#collect);
 		this.#stopTexts();
+		if (this.#soon) clearTimeout(this.#soon);
+	}
+
+	/**
+	 * Flushes within FLUSH_DELAY_MS: while many people move cards, one transaction projects a burst of
+	 * changes rather than one each (the rows are for search, stand-ups and guests, not the live board).
+	 */
+	flushSoon(): void {
+		this.#soon ??= setTimeout(() => {
+			this.#soon = null;
+			this.flush().catch((e: unknown) => console.error(`[projection] board ${this.#boardId}: ${String(e)}`));
+		}, FLUSH_DELAY_MS);
 	}
 
 	#collect = (events: Y.YEvent<Y.AbstractType<unknown>>[], transaction: Y.Transaction): void => {

@@ -13,12 +13,7 @@ import type { SyncHooks } from './hooks.ts';
 import { TooLarge } from './limits.ts';
 import { BadMessage, decodeClientMessage, type ClientMessage } from './protocol.ts';
 import { Room, roomName, type DocKind, type Peer } from './room.ts';
-import { CarryOver } from './carry-over.ts';
-import { EndedGenerations } from './ended-generations.ts';
-import { currentGeneration, listGenerations, readGeneration, startGeneration } from './generation-store.ts';
-import { freshCopy, GENERATION_KEEP_DAYS, GenerationPolicy } from './generations.ts';
-import { GenerationEnded } from './head.ts';
-import * as Y from 'yjs';
+import { BoardGenerations, type Target } from './board-generations.ts';
 import { BoardStore } from './store.ts';
 import { Reclaimer } from './reclaim.ts';
 import { refuseUpgrade } from './upgrade.ts';
@@ -44,13 +39,6 @@ const CLOSE_FOR: Record<401 | 403 | 404, number> = {
 	403: CLOSE.forbidden,
 	404: CLOSE.notFound
 };
-
-/** Where one socket's messages go: its room, or the carry-over of a client on an ended generation. */
-interface Target {
-	begin(): void;
-	receive(message: ClientMessage): void;
-	end(): void;
-}
 
 interface LiveRoom {
 	room: Room;
@@ -96,11 +84,8 @@ export class SyncHub {
 	#headCheck: ReturnType<typeof setInterval> | null = null;
 	#mayCompact: (boardId: string) => boolean;
 	#compactEvery: number;
-	#generations: GenerationPolicy;
-	#carrying = new Map<string, Promise<void>>();
-	#ended: EndedGenerations;
-	/** Days an ended generation is kept (for restore, and for clients coming back with it). */
-	readonly generationKeepDays: number;
+	/** The board documents' generations: when one starts, clients on ended ones, earlier versions. */
+	readonly generations: BoardGenerations;
 	#stopRelay: Promise<() => Promise<void>> | null = null;
 	/** Collects after board rooms unload; feed rooms are small, so only board rooms count. */
 	#reclaimer = new Reclaimer(() => {
@@ -116,9 +101,11 @@ export class SyncHub {
 		this.#bus = options.bus ?? soloBus;
 		this.#mayCompact = options.mayCompact ?? (() => true);
 		this.#compactEvery = options.compactEvery ?? COMPACT_EVERY;
-		this.#generations = new GenerationPolicy(options.renewMinBytes);
-		this.#ended = new EndedGenerations(db);
-		this.generationKeepDays = options.generationKeepDays ?? GENERATION_KEEP_DAYS;
+		this.generations = new BoardGenerations(db, {
+			renewMinBytes: options.renewMinBytes,
+			keepDays: options.generationKeepDays,
+			openRoom: (boardId) => this.openRoom(boardId)
+		});
 		this.store = new BoardStore(db);
 		this.feedStore = feedStore(db);
 		this.#pinger.unref();
@@ -250,51 +237,14 @@ export class SyncHub {
 		);
 	}
 
-	/**
-	 * A board client holding an ended generation has its changes carried over; one holding a newer
-	 * generation than this process's copy finds that copy outdated (another process started it), which
-	 * is then reloaded while the client retries.
-	 */
+	/** A board socket holding another generation than the room's goes elsewhere (see BoardGenerations.target). */
 	#target(live: LiveRoom, peer: Peer, generation: number): Target {
 		const { room } = live;
-		const joined: Target = {
+		return this.generations.target(room, peer, generation, {
 			begin: () => room.join(peer),
 			receive: (message) => room.receive(peer, message),
 			end: () => this.#leave(live, peer)
-		};
-		if (room.kind === 'feed' || generation === room.generation) return joined;
-		if (generation > room.generation) {
-			void this.#checkGeneration(room);
-			return { ...joined, begin: () => peer.close(CLOSE.newGeneration, 'reloading') };
-		}
-		const carry = new CarryOver(room, peer, generation, {
-			ended: this.#ended,
-			serial: (run) => this.#carryOneAtATime(room.boardId, run)
 		});
-		return {
-			begin: () => void carry.start().catch(() => peer.close(CLOSE.serverError, 'carry-over failed')),
-			receive: (message) => carry.receive(message),
-			end: () => {
-				carry.stop();
-				this.#unloadWhenIdle(live);
-			}
-		};
-	}
-
-	/** One carry-over at a time per board: a hostile or busy board costs one document copy at a time. */
-	#carryOneAtATime(boardId: string, run: () => Promise<void>): Promise<void> {
-		const next = (this.#carrying.get(boardId) ?? Promise.resolve()).then(run);
-		const settled = next.catch(() => undefined);
-		this.#carrying.set(boardId, settled);
-		void settled.then(() => {
-			if (this.#carrying.get(boardId) === settled) this.#carrying.delete(boardId);
-		});
-		return next;
-	}
-
-	async #checkGeneration(room: Room): Promise<void> {
-		const current = await currentGeneration(this.#db, room.boardId);
-		if (current > room.generation) room.generationEnded(new GenerationEnded(room.boardId, current));
 	}
 
 	#reject(ws: WebSocket, boardId: string, why: string): void {
@@ -420,58 +370,7 @@ export class SyncHub {
 			await this.feedStore.compact(room.boardId, room.lastSeq);
 			return;
 		}
-		const stored = await this.store.compact(room.boardId, room.lastSeq);
-		if (stored !== null && !room.broken && this.#generations.due(room.boardId, stored, room.doc))
-			await this.#startGeneration(room, null);
-	}
-
-	/**
-	 * Starts a new generation of a live board: its current content (or `content`, to restore an
-	 * ended one) without the history. Its clients reload it, carrying their unsent changes over.
-	 */
-	async #startGeneration(room: Room, content: Y.Doc | null): Promise<boolean> {
-		const started = await room.endGeneration(async (doc, seq) => {
-			const fresh = content ?? freshCopy(doc);
-			const next = {
-				generation: room.generation,
-				seq,
-				ended: Y.encodeStateAsUpdate(doc),
-				fresh: Y.encodeStateAsUpdate(fresh)
-			};
-			if (!content) fresh.destroy();
-			return startGeneration(this.#db, room.boardId, next, this.generationKeepDays);
-		});
-		if (started) {
-			this.#generations.forget(room.boardId);
-			console.info(`[sync] board ${room.boardId}: generation ${room.generation + 1} started`);
-		}
-		return started;
-	}
-
-	/** The board document's current generation. */
-	currentGeneration(boardId: string): Promise<number> {
-		return currentGeneration(this.#db, boardId);
-	}
-
-	/** The board's ended generations still kept ("earlier versions"), newest first. */
-	listGenerations(boardId: string): Promise<{ generation: number; endedAt: number }[]> {
-		return listGenerations(this.#db, boardId);
-	}
-
-	/**
-	 * Makes an ended generation the board's content again, as a new generation (the content it replaces
-	 * is kept as one in turn). False when it is no longer kept, or the board moved on meanwhile.
-	 */
-	async restoreGeneration(boardId: string, generation: number): Promise<boolean> {
-		const ended = await readGeneration(this.#db, boardId, generation);
-		if (!ended) return false;
-		const content = freshCopy(ended);
-		ended.destroy();
-		try {
-			return await this.#startGeneration(await this.openRoom(boardId), content);
-		} finally {
-			content.destroy();
-		}
+		await this.generations.compacted(room, await this.store.compact(room.boardId, room.lastSeq));
 	}
 
 	/** The live board document (loading it if needed), for server-side reads and writes. */
@@ -526,7 +425,7 @@ export class SyncHub {
 		this.#closing = true;
 		clearInterval(this.#pinger);
 		this.#reclaimer.stop();
-		this.#ended.close();
+		this.generations.close();
 		if (this.#headCheck) clearInterval(this.#headCheck);
 		await (
 			await this.#stopRelay

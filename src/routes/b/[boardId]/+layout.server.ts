@@ -13,7 +13,7 @@ export const load: LayoutServerLoad = async ({ locals, url, params }) => {
 	const board = isId(params.boardId) ? await findBoardForUser(db, params.boardId, user.id) : null;
 	if (!board) error(404); // a non-member learns nothing, not even that the board exists
 	return {
-		board: { id: board.id, name: board.name, generation: await locals.sync.currentGeneration(board.id) },
+		board: { id: board.id, name: board.name, generation: await locals.sync.generations.current(board.id) },
 		user: { id: user.id, name: user.name, color: user.color },
 		isManager: can(board.role, 'gate.override'),
 		readOnly: board.level === 'read',

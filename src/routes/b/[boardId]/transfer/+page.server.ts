@@ -12,8 +12,8 @@ import type { Actions, PageServerLoad } from './$types';
 export const load: PageServerLoad = async ({ locals, url, params }) => {
 	const { board } = await openedBoard(locals, url, params.boardId);
 	const manages = can(board.role, 'board.manage');
-	const versions = manages ? await locals.sync.listGenerations(board.id) : [];
-	return { manages, versions, keepDays: locals.sync.generationKeepDays };
+	const versions = manages ? await locals.sync.generations.list(board.id) : [];
+	return { manages, versions, keepDays: locals.sync.generations.keepDays };
 };
 
 const VersionForm = v.object({ generation: v.pipe(v.string(), v.toNumber(), v.integer(), v.minValue(0)) });
@@ -43,7 +43,7 @@ export const actions: Actions = {
 	restoreVersion: async ({ locals, url, params, request }) => {
 		const { board } = await managedBoard(locals, url, params.boardId);
 		const parsed = v.safeParse(VersionForm, Object.fromEntries(await request.formData()));
-		if (!parsed.success || !(await locals.sync.restoreGeneration(board.id, parsed.output.generation)))
+		if (!parsed.success || !(await locals.sync.generations.restore(board.id, parsed.output.generation)))
 			return fail(400, { versionRestored: false });
 		return { versionRestored: true };
 	}
