@@ -94,6 +94,26 @@ describe('Room', () => {
 		expect(fromFrame.getArray('list-1').toArray()).toEqual([1, 3]);
 	});
 
+	it('works through a long queue in slices, letting the event loop run in between', async () => {
+		const r = room();
+		const source = new Y.Doc();
+		const peers = Array.from({ length: 300 }, listener);
+		let appliedAtTurn: number | null = null;
+		setImmediate(() => (appliedAtTurn = r.doc.getArray('list').length));
+		// A crowd joining and writing: sync requests and updates in turn, each update its own run.
+		for (const [i, peer] of peers.entries()) {
+			r.join(peer);
+			r.receive(peer, askEverything);
+			const before = Y.encodeStateVector(source);
+			source.getArray<number>('list').push([i]);
+			r.receive(peer, updateMessage(Y.encodeStateAsUpdate(source, before)));
+		}
+		await r.flush();
+		expect(r.doc.getArray('list').length).toBe(300);
+		expect(appliedAtTurn).not.toBeNull();
+		expect(appliedAtTurn).toBeLessThan(300);
+	});
+
 	it('encodes the whole board once per version for clients that have nothing, whatever its size', async () => {
 		const doc = new Y.Doc();
 		doc.getText('notes').insert(0, 'a small board');

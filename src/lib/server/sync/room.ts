@@ -273,10 +273,20 @@ export class Room {
 		this.#draining ??= this.#drain();
 	}
 
+	/**
+	 * Works through the queue. On SQLite every await here resolves at once, so a long queue (a crowd
+	 * joining, a burst of writes) would hold the event loop until it is empty: it is worked through in
+	 * slices, and the updates that arrive meanwhile join the next run (one merged broadcast).
+	 */
 	async #drain(): Promise<void> {
 		await null; // so that `#draining` is set before the finally below clears it
+		let sliceStart = performance.now();
 		try {
 			while (this.#queue.length > 0) {
+				if (performance.now() - sliceStart > DRAIN_SLICE_MS) {
+					await new Promise((resolve) => setImmediate(resolve));
+					sliceStart = performance.now();
+				}
 				const task = this.#queue[0] as Task;
 				if (task.kind === 'update') await this.#applyClientRun();
 				else {
@@ -449,6 +459,8 @@ export function roomName(boardId: string, kind: DocKind): string {
 	return kind === 'feed' ? `${boardId}/feed` : boardId;
 }
 
+/** The longest a room works through its queue before letting other sockets and timers run. */
+const DRAIN_SLICE_MS = 10;
 const EMPTY_STATE_VECTOR = new Uint8Array([0]);
 const STORAGE_FAILED = { code: CLOSE.serverError, reason: 'storage failed' };
 const NEW_GENERATION = { code: CLOSE.newGeneration, reason: 'new generation' };
