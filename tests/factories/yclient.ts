@@ -125,14 +125,14 @@ export class GenerationClient {
 }
 
 /**
- * Works a card over: `edits` values written to two of its fields in turn, in one transaction (one
+ * Works a card over: `edits` values written to two of its fields in turn (neither moves it), in one transaction (one
  * field's successive values would merge into one tombstone). Repeated, it gives the board a history
  * that outweighs its content, so the server starts a new generation.
  */
 export function workCardOver(doc: Y.Doc, cardId: string, round: number, edits = 10): void {
 	const card = doc.getMap<Y.Map<unknown>>('cards').get(cardId);
 	doc.transact(() => {
-		for (let i = 0; i < edits; i++) card?.set(i % 2 ? 'rank' : 'why', `a${round}${i}`);
+		for (let i = 0; i < edits; i++) card?.set(i % 2 ? 'metric' : 'why', `${round}.${i}`);
 	});
 }
 
