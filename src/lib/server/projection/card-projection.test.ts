@@ -24,18 +24,24 @@ beforeAll(async () => {
 
 afterAll(() => temp.dispose());
 
+/** A projection of `doc` that counts its flushes (each reads the feed once). */
+function countingFlushes(doc: Y.Doc) {
+	let flushes = 0;
+	const projection = new CardProjection(temp.db, boardId, doc, {
+		feed: async () => {
+			flushes += 1;
+			return new Y.Doc();
+		},
+		mayOverride: async () => false,
+		onBypass: () => undefined
+	});
+	return { projection, flushes: () => flushes };
+}
+
 describe('CardProjection', () => {
 	it('runs one flush at a time: those asked for meanwhile become one more, which projects every change', async () => {
 		const doc = new Y.Doc();
-		let flushes = 0;
-		const projection = new CardProjection(temp.db, boardId, doc, {
-			feed: async () => {
-				flushes += 1;
-				return new Y.Doc();
-			},
-			mayOverride: async () => false,
-			onBypass: () => undefined
-		});
+		const { projection, flushes } = countingFlushes(doc);
 		const card = (id: string) => createCard(doc, { id, title: id, stage: 'ideas', rank: `a${id}`, createdBy: 'u' });
 		card('one');
 		const asked = [projection.flush()];
@@ -46,7 +52,7 @@ describe('CardProjection', () => {
 		asked.push(projection.flush());
 		await Promise.all(asked);
 
-		expect(flushes).toBe(2);
+		expect(flushes()).toBe(2);
 		const rows = await temp.db.selectFrom('card').select(['id', 'stage']).where('board_id', '=', boardId).execute();
 		expect(Object.fromEntries(rows.map((r) => [r.id, r.stage]))).toEqual({
 			one: 'ideas',
@@ -82,17 +88,10 @@ describe('CardProjection', () => {
 		expect(await updatedAt()).toBeGreaterThan(before);
 		projection.stop();
 	});
+
 	it('projects a burst of changes asked for with flushSoon in one flush', async () => {
 		const doc = new Y.Doc();
-		let flushes = 0;
-		const projection = new CardProjection(temp.db, boardId, doc, {
-			feed: async () => {
-				flushes += 1;
-				return new Y.Doc();
-			},
-			mayOverride: async () => false,
-			onBypass: () => undefined
-		});
+		const { projection, flushes } = countingFlushes(doc);
 		for (const id of ['soon-1', 'soon-2', 'soon-3']) {
 			createCard(doc, { id, title: id, stage: 'ideas', rank: `a${id}`, createdBy: 'u' });
 			projection.flushSoon();
@@ -101,7 +100,7 @@ describe('CardProjection', () => {
 			const rows = await temp.db.selectFrom('card').select('id').where('id', 'like', 'soon-%').execute();
 			expect(rows).toHaveLength(3);
 		});
-		expect(flushes).toBe(1);
+		expect(flushes()).toBe(1);
 		projection.stop();
 	});
 });
