@@ -12,7 +12,7 @@ import { parseArgs } from 'node:util';
 import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { getDescription } from '../src/lib/board/schema.ts';
-import { currentGeneration } from '../src/lib/server/sync/generation-store.ts';
+import { currentGeneration } from '../src/lib/server/sync/head.ts';
 import { createMember, createTestBoard, openTestDb } from '../tests/factories/accounts.ts';
 import { startServer } from '../tests/factories/server.ts';
 import { GenerationClient, whenSynced, workCardOver, workUntilGeneration } from '../tests/factories/yclient.ts';

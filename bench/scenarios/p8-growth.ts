@@ -2,7 +2,7 @@ import { performance } from 'node:perf_hooks';
 import * as Y from 'yjs';
 import { createCard } from '../../src/lib/board/commands.ts';
 import { readCards } from '../../src/lib/board/schema.ts';
-import { currentGeneration } from '../../src/lib/server/sync/generation-store.ts';
+import { currentGeneration } from '../../src/lib/server/sync/head.ts';
 import { GENERATION_KEEP_DAYS } from '../../src/lib/server/sync/generations.ts';
 import { BoardStore } from '../../src/lib/server/sync/store.ts';
 import { PACE_PER_SECOND } from '../clients/pace.ts';

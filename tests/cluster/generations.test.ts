@@ -1,7 +1,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { createCard } from '../../src/lib/board/commands.ts';
 import { readCards } from '../../src/lib/board/schema.ts';
-import { currentGeneration } from '../../src/lib/server/sync/generation-store.ts';
+import { currentGeneration } from '../../src/lib/server/sync/head.ts';
 import { useClusterBoard } from '../factories/cluster-board.ts';
 import { eventually, GenerationClient, whenSynced, workCardOver, workUntilGeneration } from '../factories/yclient.ts';
 

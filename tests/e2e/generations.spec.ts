@@ -1,6 +1,6 @@
 import type { Db } from '../../src/lib/server/db/open.ts';
 import { getCard } from '../../src/lib/board/schema.ts';
-import { currentGeneration } from '../../src/lib/server/sync/generation-store.ts';
+import { currentGeneration } from '../../src/lib/server/sync/head.ts';
 import { createColleague, createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { GenerationClient, workCardOver, workUntilGeneration } from '../factories/yclient.ts';

@@ -3,7 +3,7 @@ import * as Y from 'yjs';
 import { createCard, setArchived } from '../../src/lib/board/commands.ts';
 import { cardsMap, getCard, getDescription, readCards } from '../../src/lib/board/schema.ts';
 import type { Db } from '../../src/lib/server/db/open.ts';
-import { currentGeneration } from '../../src/lib/server/sync/generation-store.ts';
+import { currentGeneration } from '../../src/lib/server/sync/head.ts';
 import { createMember, createTestBoard, openTestDb, type Member } from '../factories/accounts.ts';
 import { startServer, type RunningServer } from '../factories/server.ts';
 import { eventually, GenerationClient, whenSynced, workCardOver, workUntilGeneration } from '../factories/yclient.ts';

@@ -3,9 +3,9 @@ import { CLOSE } from '#lib/domain/close-codes.ts';
 import type { Db } from '../db/open.ts';
 import { CarryOver } from './carry-over.ts';
 import { EndedGenerations } from './ended-generations.ts';
-import { currentGeneration, listGenerations, readGeneration, startGeneration } from './generation-store.ts';
+import { listGenerations, readGeneration, startGeneration } from './generation-store.ts';
 import { freshCopy, GENERATION_KEEP_DAYS, GenerationPolicy } from './generations.ts';
-import { GenerationEnded } from './head.ts';
+import { currentGeneration, GenerationEnded } from './head.ts';
 import type { ClientMessage } from './protocol.ts';
 import type { Peer, Room } from './room.ts';
 

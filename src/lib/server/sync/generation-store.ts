@@ -1,5 +1,6 @@
 import * as Y from 'yjs';
 import type { Db } from '../db/open.ts';
+import { lockRow } from '../db/lock.ts';
 import { lockHead } from './head.ts';
 
 const DAY_MS = 86_400_000;
@@ -55,14 +56,19 @@ export async function startGeneration(
 	});
 }
 
-/** An ended generation's document, or null when it was never stored or is no longer kept. */
-export async function readGeneration(db: Db, boardId: string, generation: number): Promise<Y.Doc | null> {
-	const row = await db
+/** The archived row of an ended generation. */
+function archived(db: Db, boardId: string, generation: number) {
+	return db
 		.selectFrom('board_generation')
 		.select('data')
 		.where('board_id', '=', boardId)
 		.where('generation', '=', generation)
 		.executeTakeFirst();
+}
+
+/** An ended generation's document, or null when it was never stored or is no longer kept. */
+export async function readGeneration(db: Db, boardId: string, generation: number): Promise<Y.Doc | null> {
+	const row = await archived(db, boardId, generation);
 	if (!row) return null;
 	const doc = new Y.Doc({ gc: true });
 	Y.applyUpdate(doc, row.data);
@@ -71,16 +77,13 @@ export async function readGeneration(db: Db, boardId: string, generation: number
 
 /**
  * Merges what a client carried over from an ended generation into its archive: carrying the same
- * changes again (the client crashed before dropping its copy) then finds nothing new.
+ * changes again (the client crashed before dropping its copy) then finds nothing new. The board's row
+ * is locked first, so two processes carrying into one archive at once both keep theirs.
  */
 export async function rememberCarried(db: Db, boardId: string, generation: number, update: Uint8Array): Promise<void> {
 	await db.transaction().execute(async (trx) => {
-		const row = await trx
-			.selectFrom('board_generation')
-			.select('data')
-			.where('board_id', '=', boardId)
-			.where('generation', '=', generation)
-			.executeTakeFirst();
+		await lockRow(trx, 'board', boardId);
+		const row = await archived(trx, boardId, generation);
 		if (!row) return;
 		await trx
 			.updateTable('board_generation')
@@ -100,14 +103,4 @@ export async function listGenerations(db: Db, boardId: string): Promise<{ genera
 		.orderBy('generation', 'desc')
 		.execute();
 	return rows.map((r) => ({ generation: Number(r.generation), endedAt: Number(r.ended_at) }));
-}
-
-/** The board document's current generation, as stored. */
-export async function currentGeneration(db: Db, boardId: string): Promise<number> {
-	const head = await db
-		.selectFrom('board_head')
-		.select('generation')
-		.where('board_id', '=', boardId)
-		.executeTakeFirst();
-	return Number(head?.generation ?? 0);
 }

@@ -28,6 +28,16 @@ export async function advanceHead(trx: Db, boardId: string, count: number, gener
 	return head.seq;
 }
 
+/** The document's current generation, as stored (0 for a board whose head row is not made yet). */
+export async function currentGeneration(db: Db, boardId: string): Promise<number> {
+	const head = await db
+		.selectFrom('board_head')
+		.select('generation')
+		.where('board_id', '=', boardId)
+		.executeTakeFirst();
+	return Number(head?.generation ?? 0);
+}
+
 /** The head, locked until the transaction ends (created from the log if the board has none yet). */
 export async function lockHead(trx: Db, boardId: string): Promise<Head> {
 	return (await moveHead(trx, boardId, 0)) ?? (await startHead(trx, boardId, 0));

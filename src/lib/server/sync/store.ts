@@ -1,6 +1,6 @@
 import * as Y from 'yjs';
 import { isPostgres, snapshotTransaction, type Db } from '../db/open.ts';
-import { advanceHead, GenerationEnded } from './head.ts';
+import { advanceHead, currentGeneration, GenerationEnded } from './head.ts';
 
 const BACKOFF_MIN_MS = 100;
 const BACKOFF_MAX_MS = 2000;
@@ -139,12 +139,7 @@ export class BoardStore {
 				.$if(uptoSeq !== undefined, (q) => q.where('seq', '<=', uptoSeq ?? 0))
 				.orderBy('seq')
 				.execute();
-			const head = await trx
-				.selectFrom('board_head')
-				.select('generation')
-				.where('board_id', '=', boardId)
-				.executeTakeFirst();
-			return { snapshot, tail, generation: Number(head?.generation ?? 0) };
+			return { snapshot, tail, generation: await currentGeneration(trx, boardId) };
 		});
 	}
 }
